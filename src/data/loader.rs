@@ -1,0 +1,942 @@
+//! Turns the files of a graph-data folder into a validated [`Model`], or into the complete list
+//! of problems found. Validation happens before anything is built, so a model that exists is a
+//! model whose every reference resolves and whose every quote is in its source.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use super::files::DataFiles;
+use super::quote::{SourceText, compact};
+use super::raw::{DocumentFile, EntitiesFile, VocabularyFile};
+use super::{LoadError, Problem};
+use crate::model::{
+    Alias, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, Model,
+    ProvisionDetails, Relation, TargetDetails,
+};
+use crate::vocabulary::Vocabulary;
+
+const VOCABULARY_FILE: &str = "vocabulary.toml";
+const ENTITIES_FOLDER: &str = "entities";
+const DOCUMENTS_FOLDER: &str = "documents";
+const SOURCES_FOLDER: &str = "sources";
+const MAX_ID_LEN: usize = 80;
+
+/// Loads and validates every file of a graph-data folder.
+pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
+    let mut loader = Loader {
+        files,
+        problems: Vec::new(),
+        entities: Vec::new(),
+        by_id: HashMap::new(),
+        relations: Vec::new(),
+        relation_keys: HashMap::new(),
+        sources: HashMap::new(),
+    };
+    let vocabulary = loader.vocabulary();
+    if let Some(vocabulary) = &vocabulary {
+        loader.declared_entities(vocabulary);
+        let documents = loader.parse_documents();
+        loader.documents(vocabulary, documents);
+        loader.check_every_entity_is_named();
+    }
+    match vocabulary {
+        Some(vocabulary) if loader.problems.is_empty() => Ok(Model::new(
+            vocabulary,
+            loader
+                .entities
+                .into_iter()
+                .map(|(entity, _)| entity)
+                .collect(),
+            loader.relations,
+            loader.sources,
+        )),
+        _ => Err(LoadError {
+            problems: loader.problems,
+        }),
+    }
+}
+
+/// Where in the data an entity came from, to report problems about it.
+#[derive(Clone)]
+struct Origin {
+    file: String,
+    line: usize,
+}
+
+struct Loader<'a> {
+    files: &'a DataFiles,
+    problems: Vec<Problem>,
+    entities: Vec<(Entity, Origin)>,
+    by_id: HashMap<String, EntityIndex>,
+    relations: Vec<Relation>,
+    relation_keys: HashMap<(EntityIndex, String, EntityIndex), usize>,
+    sources: HashMap<EntityIndex, SourceText>,
+}
+
+/// One parsed document file with what is needed to report problems in it.
+struct ParsedDocument<'a> {
+    path: &'a str,
+    text: &'a str,
+    file: DocumentFile,
+}
+
+/// The context of the document being loaded: its entity, its source text and its keys.
+struct DocumentScope<'a> {
+    path: &'a str,
+    text: &'a str,
+    document: EntityIndex,
+    script: crate::model::Script,
+    source: Option<SourceText>,
+    sections: HashMap<String, EntityIndex>,
+    tasks: HashMap<String, EntityIndex>,
+}
+
+impl<'a> Loader<'a> {
+    fn problem(&mut self, path: &str, text: &str, span: Option<Range<usize>>, reason: String) {
+        self.problems.push(Problem {
+            file: self.files.display_path(path),
+            line: span.map_or(0, |s| line_of(text, s.start)),
+            reason,
+        });
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, path: &str, text: &str) -> Option<T> {
+        match toml::from_str(text) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let reason = error.message().to_owned();
+                self.problem(path, text, error.span(), reason);
+                None
+            }
+        }
+    }
+
+    fn vocabulary(&mut self) -> Option<Vocabulary> {
+        let Some(text) = self.files.get(VOCABULARY_FILE) else {
+            self.problem(VOCABULARY_FILE, "", None, "file is missing".to_owned());
+            return None;
+        };
+        let file: VocabularyFile = self.parse(VOCABULARY_FILE, text)?;
+        let kinds: Vec<_> = file.kind.iter().map(|k| k.get_ref().clone()).collect();
+        let kind_ids: HashSet<&str> = kinds.iter().map(|k| k.id.as_str()).collect();
+        let mut seen = HashSet::new();
+        for kind in &file.kind {
+            let id = &kind.get_ref().id;
+            if !is_upper_camel(id) {
+                let reason = format!("kind id {id:?} must be UpperCamelCase ASCII");
+                self.problem(VOCABULARY_FILE, text, Some(kind.span()), reason);
+            }
+            if !seen.insert(id.clone()) {
+                let reason = format!("kind {id:?} is declared twice");
+                self.problem(VOCABULARY_FILE, text, Some(kind.span()), reason);
+            }
+        }
+        for relation in &file.relation {
+            let decl = relation.get_ref();
+            if !is_lower_camel(&decl.id) {
+                let reason = format!("relation id {:?} must be lowerCamelCase ASCII", decl.id);
+                self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
+            }
+            if !seen.insert(decl.id.clone()) {
+                let reason = format!("relation {:?} is declared twice", decl.id);
+                self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
+            }
+            for kind in decl.domain.iter().chain(&decl.range) {
+                if !kind_ids.contains(kind.as_str()) {
+                    let reason = format!("relation {:?} names unknown kind {kind:?}", decl.id);
+                    self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
+                }
+            }
+        }
+        Some(Vocabulary {
+            kinds,
+            relations: file.relation.into_iter().map(Spanned::into_inner).collect(),
+        })
+    }
+
+    /// Adds an entity, refusing a malformed or duplicate id.
+    fn add_entity(&mut self, entity: Entity, origin: Origin) -> Option<EntityIndex> {
+        if !is_slug(&entity.id) {
+            let reason = format!(
+                "id {:?} must be lowercase ASCII letters, digits and single hyphens, at most {MAX_ID_LEN} characters",
+                entity.id
+            );
+            self.problems.push(Problem {
+                file: origin.file,
+                line: origin.line,
+                reason,
+            });
+            return None;
+        }
+        if let Some(&other) = self.by_id.get(&entity.id) {
+            let first = &self.entities[other].1;
+            let reason = format!(
+                "duplicate id {:?} (first declared at {}:{})",
+                entity.id, first.file, first.line
+            );
+            self.problems.push(Problem {
+                file: origin.file,
+                line: origin.line,
+                reason,
+            });
+            return None;
+        }
+        let index = self.entities.len();
+        self.by_id.insert(entity.id.clone(), index);
+        self.entities.push((entity, origin));
+        Some(index)
+    }
+
+    fn declared_entities(&mut self, vocabulary: &Vocabulary) {
+        let files: Vec<_> = self.files.toml_files_in(ENTITIES_FOLDER).collect();
+        let mut names: HashMap<String, String> = HashMap::new();
+        for (path, text) in files {
+            let Some(file) = self.parse::<EntitiesFile>(path, text) else {
+                continue;
+            };
+            for declared in file.entity {
+                let span = declared.span();
+                let decl = declared.into_inner();
+                let origin = Origin {
+                    file: self.files.display_path(path),
+                    line: line_of(text, span.start),
+                };
+                if vocabulary.kind(&decl.kind).is_none() {
+                    let reason = format!("{}: unknown kind {:?}", decl.id, decl.kind);
+                    self.problem(path, text, Some(span.clone()), reason);
+                    continue;
+                }
+                if ["Document", "Section", "Task", "Target"].contains(&decl.kind.as_str()) {
+                    let reason = format!(
+                        "{}: kind {} is declared in documents/, not in entities/",
+                        decl.id, decl.kind
+                    );
+                    self.problem(path, text, Some(span.clone()), reason);
+                    continue;
+                }
+                if decl.name.trim().is_empty() {
+                    let reason = format!("{}: name is empty", decl.id);
+                    self.problem(path, text, Some(span.clone()), reason);
+                }
+                if let Some(other) = names.insert(decl.name.clone(), decl.id.clone()) {
+                    let reason = format!(
+                        "{}: name {:?} is already the name of {other}; one real thing is one entity, and two different things need names that tell them apart",
+                        decl.id, decl.name
+                    );
+                    self.problem(path, text, Some(span.clone()), reason);
+                }
+                let english = match (decl.english, decl.english_status) {
+                    (Some(text), Some(status)) => Some(EnglishName { text, status }),
+                    (None, None) => None,
+                    _ => {
+                        let reason = format!(
+                            "{}: english and english_status go together (\"established\" or \"translation\")",
+                            decl.id
+                        );
+                        self.problem(path, text, Some(span), reason);
+                        None
+                    }
+                };
+                let entity = Entity {
+                    id: decl.id,
+                    kind: decl.kind,
+                    name: decl.name,
+                    aliases: Vec::new(),
+                    english,
+                    note: decl.note,
+                    evidence: Vec::new(),
+                    details: Details::None,
+                };
+                self.add_entity(entity, origin);
+            }
+        }
+    }
+
+    fn parse_documents(&mut self) -> Vec<ParsedDocument<'a>> {
+        let files: Vec<_> = self.files.toml_files_in(DOCUMENTS_FOLDER).collect();
+        let mut parsed = Vec::new();
+        for (path, text) in files {
+            if let Some(file) = self.parse::<DocumentFile>(path, text) {
+                parsed.push(ParsedDocument { path, text, file });
+            }
+        }
+        parsed
+    }
+
+    fn documents(&mut self, vocabulary: &Vocabulary, documents: Vec<ParsedDocument<'a>>) {
+        // Structure first (documents, sections, tasks, targets) for every file, so that a
+        // relation in one document may name a task of another.
+        let mut scopes = Vec::new();
+        for parsed in &documents {
+            if let Some(scope) = self.document_structure(parsed) {
+                scopes.push(scope);
+            }
+        }
+        for (parsed, scope) in documents.iter().zip(&scopes) {
+            self.document_facts(vocabulary, parsed, scope);
+        }
+        for scope in scopes {
+            if let Some(source) = scope.source {
+                self.sources.insert(scope.document, source);
+            }
+        }
+    }
+
+    fn document_structure(&mut self, parsed: &ParsedDocument<'a>) -> Option<DocumentScope<'a>> {
+        let (path, text) = (parsed.path, parsed.text);
+        let doc_span = parsed.file.document.span();
+        let doc = parsed.file.document.get_ref();
+        let expected = format!("{DOCUMENTS_FOLDER}/{}.toml", doc.id);
+        if path != expected {
+            let reason = format!(
+                "document id {:?} must match the file name {expected}",
+                doc.id
+            );
+            self.problem(path, text, Some(doc_span.clone()), reason);
+        }
+        let source_path = format!("{SOURCES_FOLDER}/{}", doc.source);
+        let source = match self.files.get(&source_path) {
+            Some(source) => Some(SourceText::new(source.to_owned())),
+            None => {
+                let reason = format!("source {source_path} does not exist");
+                self.problem(path, text, Some(doc_span.clone()), reason);
+                None
+            }
+        };
+        let region = self.by_id.get(&doc.region).copied();
+        if region.is_none() {
+            let reason = format!("region: unknown entity {:?}", doc.region);
+            self.problem(path, text, Some(doc_span.clone()), reason);
+        }
+        for date in [&doc.date, &doc.published].into_iter().flatten() {
+            if !is_iso_date(date) {
+                let reason = format!("date {date:?} must be written YYYY-MM-DD");
+                self.problem(path, text, Some(doc_span.clone()), reason);
+            }
+        }
+        let origin = Origin {
+            file: self.files.display_path(path),
+            line: line_of(text, doc_span.start),
+        };
+        let document = self.add_entity(
+            Entity {
+                id: doc.id.clone(),
+                kind: "Document".to_owned(),
+                name: doc.title.clone(),
+                aliases: Vec::new(),
+                english: doc.english_title.clone().map(|text| EnglishName {
+                    text,
+                    status: crate::model::EnglishStatus::Translation,
+                }),
+                note: None,
+                evidence: Vec::new(),
+                details: Details::Document(DocumentDetails {
+                    source_file: doc.source.clone(),
+                    english_title: doc.english_title.clone(),
+                    date: doc.date.clone(),
+                    published: doc.published.clone(),
+                    number: doc.number.clone(),
+                    region: region.unwrap_or_default(),
+                    script: doc.script,
+                }),
+            },
+            origin,
+        )?;
+        let mut scope = DocumentScope {
+            path,
+            text,
+            document,
+            script: doc.script,
+            source,
+            sections: HashMap::new(),
+            tasks: HashMap::new(),
+        };
+        self.evidence_for(&scope, document, &doc.title_quote, None, Some(doc_span));
+
+        for section in &parsed.file.section {
+            let span = section.span();
+            let decl = section.get_ref();
+            let details = ProvisionDetails {
+                document,
+                number: decl.number.clone(),
+                parent: None,
+            };
+            let id = format!("{}-section-{}", doc.id, decl.key);
+            if let Some(index) = self.provision(&scope, id, "Section", &decl.title, details, span) {
+                scope.sections.insert(decl.key.clone(), index);
+            }
+        }
+        for section in &parsed.file.section {
+            let decl = section.get_ref();
+            let Some(&index) = scope.sections.get(&decl.key) else {
+                continue;
+            };
+            let parent = match &decl.parent {
+                Some(key) => match scope.sections.get(key) {
+                    Some(&parent) => Some(parent),
+                    None => {
+                        let reason =
+                            format!("section {}: unknown parent section {key:?}", decl.key);
+                        self.problem(path, text, Some(section.span()), reason);
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            self.set_parent(index, parent);
+            let evidence = self.entities[index].0.evidence.clone();
+            self.structural_relation(index, parent.unwrap_or(document), evidence);
+        }
+        for task in &parsed.file.task {
+            let span = task.span();
+            let decl = task.get_ref();
+            let parent = match &decl.section {
+                Some(key) => match scope.sections.get(key) {
+                    Some(&parent) => Some(parent),
+                    None => {
+                        let reason = format!("task {}: unknown section {key:?}", decl.key);
+                        self.problem(path, text, Some(span.clone()), reason);
+                        None
+                    }
+                },
+                None => None,
+            };
+            let details = ProvisionDetails {
+                document,
+                number: decl.number.clone(),
+                parent,
+            };
+            let id = format!("{}-task-{}", doc.id, decl.key);
+            if let Some(index) = self.provision(&scope, id, "Task", &decl.title, details, span) {
+                scope.tasks.insert(decl.key.clone(), index);
+                let evidence = self.entities[index].0.evidence.clone();
+                self.structural_relation(index, parent.unwrap_or(document), evidence);
+            }
+        }
+        for target in &parsed.file.target {
+            self.target(&scope, target);
+        }
+        Some(scope)
+    }
+
+    fn set_parent(&mut self, index: EntityIndex, parent: Option<EntityIndex>) {
+        if let Details::Section(details) = &mut self.entities[index].0.details {
+            details.parent = parent;
+        }
+    }
+
+    fn structural_relation(
+        &mut self,
+        child: EntityIndex,
+        parent: EntityIndex,
+        evidence: Vec<Evidence>,
+    ) {
+        for piece in evidence {
+            self.add_relation(child, "partOfDocument", parent, piece);
+        }
+    }
+
+    /// Adds a section or task entity, whose title is also its quote.
+    fn provision(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        id: String,
+        kind: &str,
+        title: &str,
+        details: ProvisionDetails,
+        span: Range<usize>,
+    ) -> Option<EntityIndex> {
+        let origin = Origin {
+            file: self.files.display_path(scope.path),
+            line: line_of(scope.text, span.start),
+        };
+        let details = if kind == "Task" {
+            Details::Task(details)
+        } else {
+            Details::Section(details)
+        };
+        let index = self.add_entity(
+            Entity {
+                id,
+                kind: kind.to_owned(),
+                name: title.to_owned(),
+                aliases: Vec::new(),
+                english: None,
+                note: None,
+                evidence: Vec::new(),
+                details,
+            },
+            origin,
+        )?;
+        let provision = (kind == "Task").then_some(index);
+        self.evidence_for(scope, index, title, provision, Some(span));
+        Some(index)
+    }
+
+    /// Checks a quote and records it as evidence that `entity` is named in the document.
+    fn evidence_for(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        entity: EntityIndex,
+        quote: &str,
+        provision: Option<EntityIndex>,
+        span: Option<Range<usize>>,
+    ) -> Option<Evidence> {
+        let evidence = self.checked_evidence(scope, quote, provision, None, span)?;
+        let entity = &mut self.entities[entity].0;
+        if !entity.evidence.contains(&evidence) {
+            entity.evidence.push(evidence.clone());
+        }
+        Some(evidence)
+    }
+
+    /// Returns the evidence if its quote is in the document's source, or reports a problem.
+    fn checked_evidence(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        quote: &str,
+        provision: Option<EntityIndex>,
+        inferred: Option<String>,
+        span: Option<Range<usize>>,
+    ) -> Option<Evidence> {
+        let source = scope.source.as_ref()?;
+        if source.find(quote).is_none() {
+            let reason = format!("quote not found in the source: {quote:?}");
+            self.problem(scope.path, scope.text, span, reason);
+            return None;
+        }
+        Some(Evidence {
+            document: scope.document,
+            provision,
+            quote: quote.to_owned(),
+            inferred,
+            note: None,
+        })
+    }
+
+    fn target(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        target: &Spanned<crate::data::raw::TargetDecl>,
+    ) {
+        let span = target.span();
+        let decl = target.get_ref();
+        let (path, text) = (scope.path, scope.text);
+        let Some(region) = self.resolve(scope, &decl.region, "region", span.clone()) else {
+            return;
+        };
+        let Ok(provision) = self.locate(
+            scope,
+            decl.task.as_deref(),
+            decl.section.as_deref(),
+            span.clone(),
+        ) else {
+            return;
+        };
+        if !decl.value.is_finite() {
+            let reason = format!("target {}: value must be a finite number", decl.key);
+            self.problem(path, text, Some(span), reason);
+            return;
+        }
+        let document_id = self.entities[scope.document].0.id.clone();
+        let name = format!(
+            "{} {}{} ({})",
+            decl.indicator,
+            format_number(decl.value),
+            decl.unit,
+            decl.year
+        );
+        let origin = Origin {
+            file: self.files.display_path(path),
+            line: line_of(text, span.start),
+        };
+        let Some(index) = self.add_entity(
+            Entity {
+                id: format!("{document_id}-target-{}", decl.key),
+                kind: "Target".to_owned(),
+                name,
+                aliases: Vec::new(),
+                english: None,
+                note: decl.note.clone(),
+                evidence: Vec::new(),
+                details: Details::Target(TargetDetails {
+                    document: scope.document,
+                    indicator: decl.indicator.clone(),
+                    indicator_en: decl.indicator_en.clone(),
+                    value: decl.value,
+                    unit: decl.unit.clone(),
+                    year: decl.year,
+                    region,
+                }),
+            },
+            origin,
+        ) else {
+            return;
+        };
+        let Some(evidence) = self.evidence_for(scope, index, &decl.quote, provision, Some(span))
+        else {
+            return;
+        };
+        let owner = provision.unwrap_or(scope.document);
+        self.add_relation(index, "targetOf", owner, evidence.clone());
+        self.add_relation(index, "targetRegion", region, evidence);
+    }
+
+    /// Resolves an entity id, reporting an unknown one.
+    fn resolve(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        id: &str,
+        field: &str,
+        span: Range<usize>,
+    ) -> Option<EntityIndex> {
+        let found = self.by_id.get(id).copied();
+        if found.is_none() {
+            let reason = format!("{field}: unknown entity {id:?}");
+            self.problem(scope.path, scope.text, Some(span), reason);
+        }
+        found
+    }
+
+    /// Resolves the optional `task` or `section` key of an entry to its entity.
+    fn locate(
+        &mut self,
+        scope: &DocumentScope<'_>,
+        task: Option<&str>,
+        section: Option<&str>,
+        span: Range<usize>,
+    ) -> Result<Option<EntityIndex>, ()> {
+        let (path, text) = (scope.path, scope.text);
+        match (task, section) {
+            (Some(_), Some(_)) => {
+                let reason = "give either task or section, not both".to_owned();
+                self.problem(path, text, Some(span), reason);
+                Err(())
+            }
+            (Some(key), None) => scope.tasks.get(key).map(|&i| Some(i)).ok_or_else(|| {
+                let reason = format!("unknown task key {key:?}");
+                self.problem(path, text, Some(span), reason);
+            }),
+            (None, Some(key)) => scope.sections.get(key).map(|&i| Some(i)).ok_or_else(|| {
+                let reason = format!("unknown section key {key:?}");
+                self.problem(path, text, Some(span), reason);
+            }),
+            (None, None) => Ok(None),
+        }
+    }
+
+    fn document_facts(
+        &mut self,
+        vocabulary: &Vocabulary,
+        parsed: &ParsedDocument<'a>,
+        scope: &DocumentScope<'a>,
+    ) {
+        let (path, text) = (parsed.path, parsed.text);
+        let file = &parsed.file;
+        let doc_span = file.document.span();
+        let doc = file.document.get_ref();
+        if let Some(issuer) = self.resolve(scope, &doc.issuer, "issuer", doc_span.clone())
+            && let Some(evidence) =
+                self.evidence_for(scope, issuer, &doc.issuer_quote, None, Some(doc_span))
+        {
+            self.add_relation(scope.document, "issuedBy", issuer, evidence);
+        }
+        for task in &file.task {
+            let span = task.span();
+            let decl = task.get_ref();
+            let Some(&task_index) = scope.tasks.get(&decl.key) else {
+                continue;
+            };
+            if decl.responsible.is_empty() {
+                continue;
+            }
+            let Some(quote) = &decl.responsible_quote else {
+                let reason = format!("task {}: responsible needs responsible_quote", decl.key);
+                self.problem(path, text, Some(span), reason);
+                continue;
+            };
+            for agency in &decl.responsible {
+                let field = format!("task {} responsible", decl.key);
+                if let Some(agency) = self.resolve(scope, agency, &field, span.clone())
+                    && let Some(evidence) = self.evidence_for(
+                        scope,
+                        agency,
+                        quote,
+                        Some(task_index),
+                        Some(span.clone()),
+                    )
+                {
+                    self.check_relation_kinds(
+                        vocabulary,
+                        scope,
+                        task_index,
+                        "responsibleAgency",
+                        agency,
+                        span.clone(),
+                    );
+                    self.add_relation(task_index, "responsibleAgency", agency, evidence);
+                }
+            }
+        }
+        for mention in &file.mention {
+            let span = mention.span();
+            let decl = mention.get_ref();
+            let Some(entity) = self.resolve(scope, &decl.entity, "mention", span.clone()) else {
+                continue;
+            };
+            let Ok(provision) = self.locate(
+                scope,
+                decl.task.as_deref(),
+                decl.section.as_deref(),
+                span.clone(),
+            ) else {
+                continue;
+            };
+            let form = decl
+                .written_as
+                .clone()
+                .unwrap_or_else(|| self.entities[entity].0.name.clone());
+            if !compact(&decl.quote).contains(&compact(&form)) {
+                let reason = format!(
+                    "mention of {}: the quote does not contain {form:?}",
+                    decl.entity
+                );
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
+            let Some(evidence) =
+                self.evidence_for(scope, entity, &decl.quote, provision, Some(span))
+            else {
+                continue;
+            };
+            let entity_ref = &mut self.entities[entity].0;
+            if let Some(alias) = &decl.written_as
+                && *alias != entity_ref.name
+                && !entity_ref.aliases.iter().any(|a| a.text == *alias)
+            {
+                entity_ref.aliases.push(Alias {
+                    text: alias.clone(),
+                    script: scope.script,
+                });
+            }
+            self.add_relation(
+                provision.unwrap_or(scope.document),
+                "mentions",
+                entity,
+                evidence,
+            );
+        }
+        for relation in &file.relation {
+            let span = relation.span();
+            let decl = relation.get_ref();
+            let subject = self.resolve(scope, &decl.subject, "subject", span.clone());
+            let object = self.resolve(scope, &decl.object, "object", span.clone());
+            let provision = self.locate(
+                scope,
+                decl.task.as_deref(),
+                decl.section.as_deref(),
+                span.clone(),
+            );
+            let (Some(subject), Some(object), Ok(provision)) = (subject, object, provision) else {
+                continue;
+            };
+            if vocabulary.relation(&decl.kind).is_none() {
+                let reason = format!("unknown relation kind {:?}", decl.kind);
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
+            if [
+                "partOfDocument",
+                "responsibleAgency",
+                "mentions",
+                "targetOf",
+                "targetRegion",
+                "issuedBy",
+            ]
+            .contains(&decl.kind.as_str())
+            {
+                let reason = format!(
+                    "relation kind {} is generated from the document structure; do not write it",
+                    decl.kind
+                );
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
+            if subject == object {
+                let reason = format!("relation {} links {} to itself", decl.kind, decl.subject);
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
+            if let Some(inferred) = &decl.inferred
+                && inferred.trim().is_empty()
+            {
+                let reason = "inferred must say why the relation is inferred".to_owned();
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
+            self.check_relation_kinds(vocabulary, scope, subject, &decl.kind, object, span.clone());
+            if let Some(mut evidence) = self.checked_evidence(
+                scope,
+                &decl.quote,
+                provision,
+                decl.inferred.clone(),
+                Some(span),
+            ) {
+                evidence.note = decl.note.clone();
+                self.add_relation(subject, &decl.kind, object, evidence);
+            }
+        }
+    }
+
+    /// Reports a relation whose subject or object kind is outside the declared domain or range.
+    fn check_relation_kinds(
+        &mut self,
+        vocabulary: &Vocabulary,
+        scope: &DocumentScope<'_>,
+        subject: EntityIndex,
+        kind: &str,
+        object: EntityIndex,
+        span: Range<usize>,
+    ) {
+        let Some(decl) = vocabulary.relation(kind) else {
+            return;
+        };
+        let subject = &self.entities[subject].0;
+        let object = &self.entities[object].0;
+        let mut reasons = Vec::new();
+        if !decl.domain.is_empty() && !decl.domain.contains(&subject.kind) {
+            reasons.push(format!(
+                "{kind} cannot start at {} (a {}); allowed: {}",
+                subject.id,
+                subject.kind,
+                decl.domain.join(", ")
+            ));
+        }
+        if !decl.range.is_empty() && !decl.range.contains(&object.kind) {
+            reasons.push(format!(
+                "{kind} cannot point to {} (a {}); allowed: {}",
+                object.id,
+                object.kind,
+                decl.range.join(", ")
+            ));
+        }
+        for reason in reasons {
+            self.problem(scope.path, scope.text, Some(span.clone()), reason);
+        }
+    }
+
+    /// Adds a relation, or adds the evidence to the existing relation with the same ends and kind.
+    fn add_relation(
+        &mut self,
+        subject: EntityIndex,
+        kind: &str,
+        object: EntityIndex,
+        evidence: Evidence,
+    ) {
+        let key = (subject, kind.to_owned(), object);
+        match self.relation_keys.get(&key) {
+            Some(&index) => {
+                let relation = &mut self.relations[index];
+                if !relation.evidence.contains(&evidence) {
+                    relation.evidence.push(evidence);
+                }
+            }
+            None => {
+                self.relation_keys.insert(key, self.relations.len());
+                self.relations.push(Relation {
+                    subject,
+                    kind: kind.to_owned(),
+                    object,
+                    evidence: vec![evidence],
+                });
+            }
+        }
+    }
+
+    fn check_every_entity_is_named(&mut self) {
+        let unnamed: Vec<Problem> = self
+            .entities
+            .iter()
+            .filter(|(entity, _)| entity.evidence.is_empty())
+            .map(|(entity, origin)| Problem {
+                file: origin.file.clone(),
+                line: origin.line,
+                reason: format!(
+                    "entity {} is named by no document: add a [[mention]] with a quote",
+                    entity.id
+                ),
+            })
+            .collect();
+        // An entity whose own quote failed is already reported; say it once.
+        let reported: HashSet<(String, usize)> = self
+            .problems
+            .iter()
+            .map(|p| (p.file.clone(), p.line))
+            .collect();
+        self.problems.extend(
+            unnamed
+                .into_iter()
+                .filter(|p| !reported.contains(&(p.file.clone(), p.line))),
+        );
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_upper_camel(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_uppercase())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn is_lower_camel(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)))
+}
+
+/// A number as an `xsd:decimal` lexical form (`2.81`, `200.0`).
+pub fn format_number_for_rdf(value: f64) -> String {
+    let text = format_number(value);
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+/// A number as people write it: no trailing `.0`.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

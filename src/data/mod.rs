@@ -1,0 +1,12 @@
+//! Reading and validating graph-data: from TOML files to a [`crate::Model`].
+
+mod error;
+mod files;
+mod loader;
+mod quote;
+pub(crate) mod raw;
+
+pub use error::{LoadError, Problem};
+pub use files::DataFiles;
+pub use loader::{format_number, format_number_for_rdf, load};
+pub use quote::{SourceText, compact};

@@ -1,0 +1,176 @@
+//! The shapes of the TOML files in graph-data, exactly as a curator writes them. Nothing here
+//! is validated beyond what serde checks; `loader` turns these into a [`crate::Model`].
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `vocabulary.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularyFile {
+    pub kind: Vec<Spanned<KindDecl>>,
+    pub relation: Vec<Spanned<RelationDecl>>,
+}
+
+/// One `[[kind]]` of the vocabulary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindDecl {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub comment: String,
+    pub superclass: Option<String>,
+}
+
+/// One `[[relation]]` of the vocabulary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDecl {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub comment: String,
+    #[serde(default)]
+    pub domain: Vec<String>,
+    #[serde(default)]
+    pub range: Vec<String>,
+}
+
+/// A file in `entities/`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    #[serde(default)]
+    pub entity: Vec<Spanned<EntityDecl>>,
+}
+
+/// One `[[entity]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDecl {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub english: Option<String>,
+    pub english_status: Option<EnglishStatus>,
+    pub note: Option<String>,
+}
+
+/// Whether an English name is established or our own translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EnglishStatus {
+    Established,
+    Translation,
+}
+
+/// A file in `documents/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFile {
+    pub document: Spanned<DocumentDecl>,
+    #[serde(default)]
+    pub section: Vec<Spanned<SectionDecl>>,
+    #[serde(default)]
+    pub task: Vec<Spanned<TaskDecl>>,
+    #[serde(default)]
+    pub target: Vec<Spanned<TargetDecl>>,
+    #[serde(default)]
+    pub mention: Vec<Spanned<MentionDecl>>,
+    #[serde(default)]
+    pub relation: Vec<Spanned<RelationStatement>>,
+}
+
+/// The `[document]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDecl {
+    pub id: String,
+    pub source: String,
+    pub title: String,
+    pub english_title: Option<String>,
+    pub title_quote: String,
+    pub issuer: String,
+    pub issuer_quote: String,
+    pub date: Option<String>,
+    pub published: Option<String>,
+    pub number: Option<String>,
+    pub region: String,
+    pub script: Script,
+}
+
+/// The script a source document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    Simplified,
+    Traditional,
+}
+
+/// One `[[section]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDecl {
+    pub key: String,
+    #[serde(default)]
+    pub number: String,
+    pub title: String,
+    pub parent: Option<String>,
+}
+
+/// One `[[task]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskDecl {
+    pub key: String,
+    pub number: String,
+    pub section: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    pub responsible_quote: Option<String>,
+}
+
+/// One `[[target]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetDecl {
+    pub key: String,
+    pub indicator: String,
+    pub indicator_en: Option<String>,
+    pub value: f64,
+    pub unit: String,
+    pub year: i32,
+    pub region: String,
+    pub task: Option<String>,
+    pub section: Option<String>,
+    pub quote: String,
+    pub note: Option<String>,
+}
+
+/// One `[[mention]]`: a document names an entity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionDecl {
+    pub entity: String,
+    #[serde(rename = "as")]
+    pub written_as: Option<String>,
+    pub task: Option<String>,
+    pub section: Option<String>,
+    pub quote: String,
+}
+
+/// One `[[relation]]` stated in a document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationStatement {
+    pub subject: String,
+    pub kind: String,
+    pub object: String,
+    pub task: Option<String>,
+    pub section: Option<String>,
+    pub quote: String,
+    pub inferred: Option<String>,
+    pub note: Option<String>,
+}

@@ -1,0 +1,23 @@
+//! sunan-kg: a knowledge graph of the innovation policy of southern Jiangsu, built from curated
+//! data files (`graph-data/`) and served through GraphQL and SPARQL.
+//!
+//! The flow is one-way: [`DataFiles`] → [`load`] → [`Model`] → projections ([`rdf::build_store`]
+//! for SPARQL and dumps, [`KnowledgeGraph`] for traversal) → [`server::app`].
+
+pub mod data;
+pub mod dataset;
+pub mod graph;
+pub mod graphql;
+pub mod model;
+pub mod names;
+pub mod rdf;
+pub mod search;
+pub mod server;
+pub mod sparql;
+pub mod vocabulary;
+
+pub use data::{DataFiles, LoadError, Problem, load};
+pub use dataset::{Dataset, SharedDataset};
+pub use graph::KnowledgeGraph;
+pub use model::{Entity, EntityIndex, Evidence, Model, Relation};
+pub use vocabulary::Vocabulary;

@@ -1,0 +1,196 @@
+//! The `sunan-kg` command: serve the graph, check graph-data, export RDF.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris};
+use sunan_kg::server::{AppState, serve};
+use sunan_kg::sparql::SparqlLimits;
+use sunan_kg::{DataFiles, Dataset, Model};
+
+/// A knowledge graph of the innovation policy of southern Jiangsu, served through GraphQL and
+/// SPARQL.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve GraphQL, SPARQL and the landing page (the default command).
+    Serve(ServeArgs),
+    /// Validate graph-data and print counts by kind and relation kind.
+    Check(DataArgs),
+    /// Write the whole graph as RDF to standard output.
+    Export {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(clap::Args, Default)]
+struct DataArgs {
+    /// A graph-data folder to read instead of the one embedded in the binary.
+    #[arg(long, env = "SUNAN_KG_DATA")]
+    data: Option<PathBuf>,
+    /// Base IRI of entities and vocabulary.
+    #[arg(long, env = "SUNAN_KG_BASE_IRI", default_value = DEFAULT_BASE_IRI)]
+    base_iri: String,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SUNAN_KG_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Seconds after which a SPARQL query is cancelled.
+    #[arg(long, default_value_t = 10)]
+    sparql_timeout: u64,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Trig,
+    Nquads,
+}
+
+impl From<ExportFormat> for DumpFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Turtle => Self::Turtle,
+            ExportFormat::Ntriples => Self::NTriples,
+            ExportFormat::Trig => Self::TriG,
+            ExportFormat::Nquads => Self::NQuads,
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve(ServeArgs {
+        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        sparql_timeout: 10,
+        data: DataArgs {
+            data: None,
+            base_iri: DEFAULT_BASE_IRI.to_owned(),
+        },
+    })) {
+        Command::Serve(args) => run_server(args).await,
+        Command::Check(args) => check(&args),
+        Command::Export { data, format } => export(&data, format.into()),
+    }
+}
+
+fn load_model(args: &DataArgs) -> anyhow::Result<Model> {
+    let files = match &args.data {
+        Some(dir) => DataFiles::read_dir(dir)?,
+        None => DataFiles::embedded(),
+    };
+    Ok(sunan_kg::load(&files)?)
+}
+
+async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let iris = Iris::new(&args.data.base_iri)?;
+    let model = load_model(&args.data)?;
+    let dataset = Dataset::build(model, iris)?;
+    let limits = SparqlLimits {
+        timeout: Duration::from_secs(args.sparql_timeout.max(1)),
+        ..SparqlLimits::default()
+    };
+    let state = AppState::new(dataset.clone(), limits);
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        entities = dataset.model.entities.len(),
+        relations = dataset.model.relations.len(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "serving GraphQL at /graphql and SPARQL at /sparql"
+    );
+    serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on ctrl-c or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for ctrl-c");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+fn check(args: &DataArgs) -> anyhow::Result<()> {
+    let model = load_model(args)?;
+    let evidence: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
+    let inferred = model.relations.iter().filter(|r| r.is_inferred()).count();
+    println!(
+        "graph-data is valid: {} entities, {} relations ({} inferred), {} quotes on relations",
+        model.entities.len(),
+        model.relations.len(),
+        inferred,
+        evidence
+    );
+    println!("\nentities by kind:");
+    for (kind, count) in model.count_by_kind() {
+        println!("  {kind:<20} {count:>5}");
+    }
+    println!("\nrelations by kind:");
+    for (kind, count) in model.count_by_relation_kind() {
+        println!("  {kind:<20} {count:>5}");
+    }
+    Ok(())
+}
+
+fn export(args: &DataArgs, format: DumpFormat) -> anyhow::Result<()> {
+    let iris = Iris::new(&args.base_iri)?;
+    let model = load_model(args)?;
+    let stdout = std::io::stdout().lock();
+    let mut writer = std::io::BufWriter::new(stdout);
+    sunan_kg::rdf::write_dump(&model, &iris, format, &mut writer)?;
+    std::io::Write::flush(&mut writer)?;
+    Ok(())
+}

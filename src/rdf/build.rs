@@ -1,0 +1,226 @@
+//! The RDF projection of the model, in the Wikidata pattern: direct triples between entities
+//! (`sk:locatedIn`), plus one statement node per relation (`skp:` / `skps:`) that carries its
+//! references (`prov:wasDerivedFrom`), each with document, provision and quote.
+
+use oxigraph::model::{Literal, NamedNode, Term, Triple};
+
+use super::iri::{Iris, ns};
+use crate::model::{Details, EnglishStatus, Evidence, Model, Script};
+
+/// Every triple of the graph, in a deterministic order (entities, then relations, in model
+/// order), so that dumps of the same data are byte-identical.
+pub fn triples(model: &Model, iris: &Iris) -> Vec<Triple> {
+    let mut out = Triples {
+        iris,
+        model,
+        triples: Vec::new(),
+    };
+    for entity in &model.entities {
+        out.entity(entity);
+    }
+    for relation in &model.relations {
+        out.relation(relation);
+    }
+    out.triples
+}
+
+/// The BCP 47 tag of a script.
+pub fn language_tag(script: Script) -> &'static str {
+    match script {
+        Script::Simplified => "zh-Hans",
+        Script::Traditional => "zh-Hant",
+    }
+}
+
+struct Triples<'a> {
+    iris: &'a Iris,
+    model: &'a Model,
+    triples: Vec<Triple>,
+}
+
+fn rdf(local: &str) -> NamedNode {
+    Iris::standard(ns::RDF, local)
+}
+fn rdfs(local: &str) -> NamedNode {
+    Iris::standard(ns::RDFS, local)
+}
+fn skos(local: &str) -> NamedNode {
+    Iris::standard(ns::SKOS, local)
+}
+fn prov(local: &str) -> NamedNode {
+    Iris::standard(ns::PROV, local)
+}
+fn dcterms(local: &str) -> NamedNode {
+    Iris::standard(ns::DCTERMS, local)
+}
+fn xsd(local: &str) -> NamedNode {
+    Iris::standard(ns::XSD, local)
+}
+fn tagged(text: &str, tag: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(text, tag).into()
+}
+fn plain(text: &str) -> Term {
+    Literal::new_simple_literal(text).into()
+}
+fn typed(text: &str, datatype: &str) -> Term {
+    Literal::new_typed_literal(text, xsd(datatype)).into()
+}
+
+impl Triples<'_> {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+        self.triples
+            .push(Triple::new(subject.clone(), predicate, object.into()));
+    }
+
+    fn entity_iri(&self, index: usize) -> NamedNode {
+        self.iris.entity(&self.model.entities[index].id)
+    }
+
+    fn entity(&mut self, entity: &crate::model::Entity) {
+        let iri = self.iris.entity(&entity.id);
+        self.add(&iri, rdf("type"), self.iris.term(&entity.kind));
+        self.add(&iri, self.iris.term("id"), plain(&entity.id));
+        self.add(&iri, rdfs("label"), tagged(&entity.name, "zh-Hans"));
+        self.add(&iri, skos("prefLabel"), tagged(&entity.name, "zh-Hans"));
+        for alias in &entity.aliases {
+            self.add(
+                &iri,
+                skos("altLabel"),
+                tagged(&alias.text, language_tag(alias.script)),
+            );
+        }
+        if let Some(english) = &entity.english {
+            self.add(&iri, rdfs("label"), tagged(&english.text, "en"));
+            self.add(&iri, skos("prefLabel"), tagged(&english.text, "en"));
+            let status = match english.status {
+                EnglishStatus::Established => "established",
+                EnglishStatus::Translation => "translation",
+            };
+            self.add(&iri, self.iris.term("englishNameStatus"), plain(status));
+        }
+        if let Some(note) = &entity.note {
+            self.add(&iri, skos("editorialNote"), tagged(note, "en"));
+        }
+        match &entity.details {
+            Details::None => {}
+            Details::Document(doc) => {
+                self.add(&iri, dcterms("title"), tagged(&entity.name, "zh-Hans"));
+                if let Some(title) = &doc.english_title {
+                    self.add(&iri, dcterms("title"), tagged(title, "en"));
+                }
+                if let Some(date) = &doc.date {
+                    self.add(&iri, dcterms("issued"), typed(date, "date"));
+                }
+                if let Some(date) = &doc.published {
+                    self.add(&iri, dcterms("available"), typed(date, "date"));
+                }
+                if let Some(number) = &doc.number {
+                    self.add(&iri, dcterms("identifier"), plain(number));
+                }
+                self.add(&iri, dcterms("spatial"), self.entity_iri(doc.region));
+                self.add(&iri, dcterms("language"), plain(language_tag(doc.script)));
+                self.add(&iri, self.iris.term("sourceFile"), plain(&doc.source_file));
+            }
+            Details::Section(provision) | Details::Task(provision) => {
+                self.add(&iri, self.iris.term("number"), plain(&provision.number));
+                self.add(
+                    &iri,
+                    dcterms("isPartOf"),
+                    self.entity_iri(provision.document),
+                );
+            }
+            Details::Target(target) => {
+                let value = crate::data::format_number_for_rdf(target.value);
+                self.add(
+                    &iri,
+                    self.iris.term("indicator"),
+                    tagged(&target.indicator, "zh-Hans"),
+                );
+                if let Some(indicator) = &target.indicator_en {
+                    self.add(&iri, self.iris.term("indicator"), tagged(indicator, "en"));
+                }
+                self.add(&iri, self.iris.term("value"), typed(&value, "decimal"));
+                self.add(&iri, self.iris.term("unit"), plain(&target.unit));
+                self.add(
+                    &iri,
+                    self.iris.term("year"),
+                    typed(&target.year.to_string(), "gYear"),
+                );
+                self.add(&iri, dcterms("isPartOf"), self.entity_iri(target.document));
+            }
+        }
+    }
+
+    fn relation(&mut self, relation: &crate::model::Relation) {
+        let subject = &self.model.entities[relation.subject].id;
+        let object = &self.model.entities[relation.object].id;
+        let kind = relation.kind.as_str();
+        let subject_iri = self.iris.entity(subject);
+        let object_iri = self.iris.entity(object);
+        let statement = self.iris.statement(subject, kind, object);
+        self.add(&subject_iri, self.iris.term(kind), object_iri.clone());
+        if kind == "broader" {
+            self.add(&subject_iri, skos("broader"), object_iri.clone());
+        }
+        self.add(
+            &subject_iri,
+            self.iris.statement_link(kind),
+            statement.clone(),
+        );
+        self.add(&statement, rdf("type"), self.iris.term("Statement"));
+        self.add(&statement, self.iris.statement_value(kind), object_iri);
+        self.add(
+            &statement,
+            self.iris.term("inferred"),
+            typed(
+                if relation.is_inferred() {
+                    "true"
+                } else {
+                    "false"
+                },
+                "boolean",
+            ),
+        );
+        for (n, evidence) in relation.evidence.iter().enumerate() {
+            let reference = self.iris.reference(subject, kind, object, n + 1);
+            self.add(&statement, prov("wasDerivedFrom"), reference.clone());
+            self.reference(&reference, evidence);
+        }
+    }
+
+    fn reference(&mut self, reference: &NamedNode, evidence: &Evidence) {
+        let document = &self.model.entities[evidence.document];
+        let script = match &document.details {
+            Details::Document(doc) => doc.script,
+            _ => Script::Simplified,
+        };
+        self.add(reference, rdf("type"), self.iris.term("Reference"));
+        self.add(
+            reference,
+            dcterms("source"),
+            self.entity_iri(evidence.document),
+        );
+        if let Some(provision) = evidence.provision {
+            self.add(
+                reference,
+                self.iris.term("provision"),
+                self.entity_iri(provision),
+            );
+        }
+        self.add(
+            reference,
+            self.iris.term("quote"),
+            tagged(&evidence.quote, language_tag(script)),
+        );
+        if let Some(reason) = &evidence.inferred {
+            self.add(
+                reference,
+                self.iris.term("inferenceNote"),
+                tagged(reason, "en"),
+            );
+        }
+        if let Some(note) = &evidence.note {
+            self.add(reference, skos("editorialNote"), tagged(note, "en"));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Name search: finds entities by any of their names (simplified, traditional, aliases,
+//! pinyin with or without spaces and tones, initials, English), ranked exact → prefix →
+//! substring.
+
+use crate::model::{EntityIndex, Model};
+use crate::names::{ScriptConverter, fold_latin, pinyin, pinyin_initials};
+
+/// Which of an entity's names a search matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameKind {
+    /// The simplified name.
+    Simplified,
+    /// The traditional form of the name.
+    Traditional,
+    /// An alias written in a document.
+    Alias,
+    /// The English name.
+    English,
+    /// The pinyin of the name.
+    Pinyin,
+    /// The pinyin initials of the name.
+    Initials,
+}
+
+/// How well a name matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchQuality {
+    /// The whole name.
+    Exact,
+    /// The start of the name.
+    Prefix,
+    /// Somewhere inside the name.
+    Substring,
+}
+
+/// One search result.
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    /// The entity found.
+    pub entity: EntityIndex,
+    /// The name that matched, as displayed.
+    pub matched: String,
+    /// Which kind of name it is.
+    pub name_kind: NameKind,
+    /// How well it matched.
+    pub quality: MatchQuality,
+}
+
+struct IndexedName {
+    entity: EntityIndex,
+    display: String,
+    /// The form compared with the query (lower-cased, folded for Latin script).
+    key: String,
+    kind: NameKind,
+}
+
+/// A precomputed index of every name of every entity.
+pub struct SearchIndex {
+    names: Vec<IndexedName>,
+    converter: ScriptConverter,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SearchIndex({} names)", self.names.len())
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every name of every entity of `model`.
+    pub fn new(model: &Model, converter: ScriptConverter) -> Self {
+        let mut names = Vec::new();
+        for (entity, e) in model.entities.iter().enumerate() {
+            let mut push = |display: String, key: String, kind: NameKind| {
+                if !key.is_empty() {
+                    names.push(IndexedName {
+                        entity,
+                        display,
+                        key,
+                        kind,
+                    });
+                }
+            };
+            push(e.name.clone(), e.name.to_lowercase(), NameKind::Simplified);
+            let traditional = converter.traditional(&e.name);
+            if traditional != e.name {
+                push(traditional.clone(), traditional, NameKind::Traditional);
+            }
+            for alias in &e.aliases {
+                push(
+                    alias.text.clone(),
+                    alias.text.to_lowercase(),
+                    NameKind::Alias,
+                );
+                let simplified = converter.simplified(&alias.text);
+                if simplified != alias.text {
+                    push(alias.text.clone(), simplified, NameKind::Alias);
+                }
+            }
+            if let Some(english) = &e.english {
+                push(
+                    english.text.clone(),
+                    fold_latin(&english.text),
+                    NameKind::English,
+                );
+            }
+            let spelled = pinyin(&e.name);
+            push(spelled.clone(), fold_latin(&spelled), NameKind::Pinyin);
+            let initials = pinyin_initials(&e.name);
+            push(initials.clone(), initials, NameKind::Initials);
+            for alias in &e.aliases {
+                let spelled = pinyin(&converter.simplified(&alias.text));
+                push(spelled.clone(), fold_latin(&spelled), NameKind::Pinyin);
+            }
+        }
+        Self { names, converter }
+    }
+
+    /// The best hits for `text`, at most `limit`, one per entity (its best-matching name).
+    /// Ordered by match quality, then by the kind of name, then by shorter name, then by id.
+    pub fn search(&self, model: &Model, text: &str, limit: usize) -> Vec<SearchHit> {
+        let text = text.trim();
+        if text.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let lowered = text.to_lowercase();
+        let simplified = self.converter.simplified(&lowered);
+        let folded = fold_latin(text);
+        let mut best: std::collections::HashMap<EntityIndex, SearchHit> = Default::default();
+        for name in &self.names {
+            let candidates: &[&str] = match name.kind {
+                NameKind::English | NameKind::Pinyin | NameKind::Initials => &[&folded],
+                _ => &[&lowered, &simplified],
+            };
+            let quality = candidates
+                .iter()
+                .filter(|query| !query.is_empty())
+                .filter_map(|query| quality(&name.key, query))
+                .min();
+            let Some(quality) = quality else { continue };
+            let hit = SearchHit {
+                entity: name.entity,
+                matched: name.display.clone(),
+                name_kind: name.kind,
+                quality,
+            };
+            let better = match best.get(&name.entity) {
+                Some(current) => {
+                    (hit.quality, hit.name_kind) < (current.quality, current.name_kind)
+                }
+                None => true,
+            };
+            if better {
+                best.insert(name.entity, hit);
+            }
+        }
+        let mut hits: Vec<SearchHit> = best.into_values().collect();
+        hits.sort_by(|a, b| {
+            (a.quality, a.name_kind)
+                .cmp(&(b.quality, b.name_kind))
+                .then_with(|| {
+                    let (ea, eb) = (&model.entities[a.entity], &model.entities[b.entity]);
+                    ea.name
+                        .chars()
+                        .count()
+                        .cmp(&eb.name.chars().count())
+                        .then(ea.id.cmp(&eb.id))
+                })
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+fn quality(key: &str, query: &str) -> Option<MatchQuality> {
+    if key == query {
+        Some(MatchQuality::Exact)
+    } else if key.starts_with(query) {
+        Some(MatchQuality::Prefix)
+    } else if key.contains(query) {
+        Some(MatchQuality::Substring)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,60 @@
+//! The one error type of the HTTP layer, mapped to a status code in one place.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::sparql::SparqlError;
+
+/// Anything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// A SPARQL request was refused or failed.
+    #[error(transparent)]
+    Sparql(#[from] SparqlError),
+    /// The request is malformed (missing parameter, wrong content type …).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The request body has a media type the endpoint does not take.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// Nothing at this address.
+    #[error("{0}")]
+    NotFound(String),
+    /// A bug or a failed background task.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ServerError {
+    /// The HTTP status of this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Sparql(error) => match error {
+                SparqlError::Syntax(_) | SparqlError::TooManyResults(_) => StatusCode::BAD_REQUEST,
+                SparqlError::UpdateRefused | SparqlError::ServiceRefused => StatusCode::FORBIDDEN,
+                SparqlError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
+                SparqlError::NotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
+                SparqlError::Evaluation(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        (
+            status,
+            [("content-type", "text/plain; charset=utf-8")],
+            format!("{self}\n"),
+        )
+            .into_response()
+    }
+}

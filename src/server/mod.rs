@@ -1,0 +1,96 @@
+//! The HTTP server: one router for GraphQL, SPARQL and the landing page, and a `serve`
+//! function that takes a listener and a shutdown future so that tests can run it on port 0.
+
+mod error;
+mod graphql;
+mod sparql;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::response::Html;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+pub use error::ServerError;
+
+use crate::SharedDataset;
+use crate::graphql::{KgSchema, build_schema};
+use crate::sparql::{SparqlLimits, SparqlService};
+
+/// Largest request body accepted (a query, a form).
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// What every handler shares. Cheap to clone: everything inside is reference-counted.
+#[derive(Clone)]
+pub struct AppState {
+    /// The graph and its projections.
+    pub dataset: SharedDataset,
+    /// The GraphQL schema over the dataset.
+    pub schema: KgSchema,
+    /// The SPARQL service over the RDF store.
+    pub sparql: SparqlService,
+}
+
+impl AppState {
+    /// Prepares the state for `dataset` with the given SPARQL limits.
+    pub fn new(dataset: SharedDataset, sparql_limits: SparqlLimits) -> Self {
+        Self {
+            schema: build_schema(dataset.clone()),
+            sparql: SparqlService::new(dataset.store.clone(), sparql_limits),
+            dataset,
+        }
+    }
+}
+
+/// The application's routes.
+pub fn app(state: AppState) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+        .allow_headers(Any);
+    Router::new()
+        .route("/", get(landing))
+        .route("/health", get(|| async { "ok\n" }))
+        .route("/graphql", get(graphql::get).post(graphql::post))
+        .route("/sparql", get(sparql::get).post(sparql::post))
+        .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves `app(state)` on `listener` until `shutdown` completes, then lets requests in
+/// flight finish.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn landing(axum::extract::State(state): axum::extract::State<AppState>) -> Html<String> {
+    let model = &state.dataset.model;
+    Html(format!(
+        r#"<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>sunan-kg</title></head>
+<body>
+<h1>sunan-kg 苏南创新政策知识图谱</h1>
+<p>{entities} entities and {relations} relations drawn from the innovation policy documents of southern Jiangsu, each with the sentence that states it.</p>
+<ul>
+<li><a href="/graphql">GraphQL</a> (GraphiQL in the browser; POST for clients)</li>
+<li><a href="/sparql">SPARQL 1.1 endpoint</a> (GET or POST <code>query</code>)</li>
+</ul>
+</body></html>
+"#,
+        entities = model.entities.len(),
+        relations = model.relations.len(),
+    ))
+}
