@@ -4,6 +4,7 @@
 //! The flow is one-way: [`DataFiles`] → [`load`] → [`Model`] → projections ([`rdf::build_store`]
 //! for SPARQL and dumps, [`KnowledgeGraph`] for traversal) → [`server::app`].
 
+pub mod coverage;
 pub mod data;
 pub mod dataset;
 pub mod graph;

@@ -26,6 +26,9 @@ enum Command {
     Serve(ServeArgs),
     /// Validate graph-data and print counts by kind and relation kind.
     Check(DataArgs),
+    /// Scan the source texts for names that no entity carries and the ignore list does not
+    /// explain; fails when there are any.
+    Coverage(DataArgs),
     /// Write the whole graph as RDF to standard output.
     Export {
         #[command(flatten)]
@@ -97,16 +100,29 @@ async fn main() -> anyhow::Result<()> {
     })) {
         Command::Serve(args) => run_server(args).await,
         Command::Check(args) => check(&args),
+        Command::Coverage(args) => coverage(&args),
         Command::Export { data, format } => export(&data, format.into()),
     }
 }
 
-fn load_model(args: &DataArgs) -> anyhow::Result<Model> {
-    let files = match &args.data {
+fn data_files(args: &DataArgs) -> anyhow::Result<DataFiles> {
+    Ok(match &args.data {
         Some(dir) => DataFiles::read_dir(dir)?,
         None => DataFiles::embedded(),
-    };
-    Ok(sunan_kg::load(&files)?)
+    })
+}
+
+fn load_model(args: &DataArgs) -> anyhow::Result<Model> {
+    Ok(sunan_kg::load(&data_files(args)?)?)
+}
+
+/// Writes a report to standard output; a closed pipe (`| head`) is not an error.
+fn print(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
@@ -164,23 +180,60 @@ async fn shutdown_signal() {
 }
 
 fn check(args: &DataArgs) -> anyhow::Result<()> {
+    use std::fmt::Write;
     let model = load_model(args)?;
-    let evidence: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
+    let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
     let inferred = model.relations.iter().filter(|r| r.is_inferred()).count();
-    println!(
-        "graph-data is valid: {} entities, {} relations ({} inferred), {} quotes on relations",
+    let mut out = String::new();
+    writeln!(
+        out,
+        "graph-data is valid: {} entities, {} relations ({} inferred), {} quotes on relations, every one found in its source",
         model.entities.len(),
         model.relations.len(),
         inferred,
-        evidence
-    );
-    println!("\nentities by kind:");
+        quotes
+    )?;
+    writeln!(out, "\nentities by kind:")?;
     for (kind, count) in model.count_by_kind() {
-        println!("  {kind:<20} {count:>5}");
+        writeln!(out, "  {kind:<20} {count:>5}")?;
     }
-    println!("\nrelations by kind:");
+    writeln!(out, "\nrelations by kind:")?;
     for (kind, count) in model.count_by_relation_kind() {
-        println!("  {kind:<20} {count:>5}");
+        writeln!(out, "  {kind:<20} {count:>5}")?;
+    }
+    print(&out)
+}
+
+fn coverage(args: &DataArgs) -> anyhow::Result<()> {
+    use std::fmt::Write;
+    let files = data_files(args)?;
+    let model = sunan_kg::load(&files)?;
+    let report = sunan_kg::coverage::check_coverage(&model, &files)?;
+    let mut out = String::new();
+    for candidate in &report.unexplained {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t…{}…",
+            candidate.document, candidate.pattern, candidate.text, candidate.context
+        )?;
+    }
+    let total: usize = report.candidates.values().sum();
+    writeln!(
+        out,
+        "\n{total} candidate names in {} documents: {} are names of entities, {} ignored phrases, {} common nouns after a generic word ({} ignore entries), {} unexplained",
+        report.candidates.len(),
+        report.named,
+        report.ignored,
+        report.generic,
+        report.ignore_entries,
+        report.unexplained.len()
+    )?;
+    for text in &report.unused_ignores {
+        writeln!(out, "unused ignore entry: {text}")?;
+    }
+    print(&out)?;
+    if !report.unexplained.is_empty() || !report.unused_ignores.is_empty() {
+        anyhow::bail!("coverage is incomplete: add the entities or ignore entries listed above");
     }
     Ok(())
 }

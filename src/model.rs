@@ -37,8 +37,16 @@ pub struct Entity {
     pub kind: String,
     /// Full name in simplified Chinese (for a task or section, its title).
     pub name: String,
+    /// The name in traditional script (OpenCC), for display and search.
+    pub traditional: String,
+    /// Pinyin of the name with tone marks (`sū kē dài`): generated, or curated where the
+    /// generated reading of a heteronym is wrong.
+    pub pinyin: String,
     /// Other names as written in the documents (short forms, traditional script), each once.
     pub aliases: Vec<Alias>,
+    /// Every other form the documents write for this entity, aliases or not (「市科技局」,
+    /// 「常州、武进国家高新区」); the coverage check counts them as names.
+    pub written_forms: Vec<String>,
     /// English name, if any.
     pub english: Option<EnglishName>,
     /// A curator's note on identity or kind.

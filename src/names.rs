@@ -2,7 +2,7 @@
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use pinyin::ToPinyin;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// Converts between simplified and traditional script with OpenCC's built-in dictionaries.
 pub struct ScriptConverter {
@@ -42,35 +42,72 @@ impl ScriptConverter {
     }
 }
 
-/// Toneless pinyin of a text, syllables separated by spaces; characters without a reading
-/// (digits, Latin letters) are kept as they are, and punctuation is dropped.
+/// Pinyin of a text with tone marks, syllables separated by spaces (`sū kē dài`), using each
+/// character's most common reading; digits and Latin letters are kept, punctuation dropped.
 pub fn pinyin(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+    spell(text, |c| c.to_pinyin().map(|p| vec![p.with_tone()]))
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// Every toneless reading of a text, counting each reading of each heteronym (长 is both
+/// `chang` and `zhang`), the most common first, at most `limit` of them.
+pub fn pinyin_readings(text: &str, limit: usize) -> Vec<String> {
+    let mut readings = spell(text, |c| {
+        c.to_pinyin_multi()
+            .map(|multi| multi.into_iter().map(|p| p.plain()).collect())
+    });
+    readings.dedup();
+    readings.truncate(limit);
+    readings
+}
+
+/// The first letters of each syllable: `skd` for `sū kē dài`.
+pub fn initials(spelled: &str) -> String {
+    spelled
+        .split(' ')
+        .filter_map(|syllable| syllable.chars().next())
+        .map(strip_tone)
+        .collect()
+}
+
+/// Spells `text` with the readings `readings` gives each character, returning every
+/// combination (capped, so that names full of heteronyms stay cheap).
+fn spell(text: &str, readings: impl Fn(char) -> Option<Vec<&'static str>>) -> Vec<String> {
+    const MAX_COMBINATIONS: usize = 64;
+    let mut words: Vec<Vec<String>> = Vec::new();
     let mut latin = String::new();
     for c in text.chars() {
-        if let Some(p) = c.to_pinyin() {
+        if let Some(options) = readings(c).filter(|o| !o.is_empty()) {
             if !latin.is_empty() {
-                words.push(std::mem::take(&mut latin));
+                words.push(vec![std::mem::take(&mut latin)]);
             }
-            words.push(p.plain().to_owned());
+            words.push(options.into_iter().map(str::to_owned).collect());
         } else if c.is_ascii_alphanumeric() {
             latin.push(c.to_ascii_lowercase());
         } else if !latin.is_empty() {
-            words.push(std::mem::take(&mut latin));
+            words.push(vec![std::mem::take(&mut latin)]);
         }
     }
     if !latin.is_empty() {
-        words.push(latin);
+        words.push(vec![latin]);
     }
-    words.join(" ")
-}
-
-/// The first letters of each syllable of [`pinyin`]: `skd` for 苏科贷.
-pub fn pinyin_initials(text: &str) -> String {
-    pinyin(text)
-        .split(' ')
-        .filter_map(|syllable| syllable.chars().next())
-        .collect()
+    let mut combinations = vec![Vec::<&str>::new()];
+    for options in &words {
+        let mut next = Vec::new();
+        for option in options {
+            for prefix in &combinations {
+                if next.len() < MAX_COMBINATIONS {
+                    let mut longer = prefix.clone();
+                    longer.push(option.as_str());
+                    next.push(longer);
+                }
+            }
+        }
+        combinations = next;
+    }
+    combinations.into_iter().map(|words| words.join(" ")).collect()
 }
 
 /// Lower-cases and strips spaces, tone marks and tone digits, so that `Sū Kē Dài`, `su ke dai`,
@@ -106,10 +143,17 @@ mod tests {
 
     #[test]
     fn pinyin_and_initials() {
-        assert_eq!(pinyin("苏科贷"), "su ke dai");
-        assert_eq!(pinyin_initials("苏科贷"), "skd");
-        assert_eq!(pinyin("2018年"), "2018 nian");
+        assert_eq!(pinyin("苏科贷"), "sū kē dài");
+        assert_eq!(initials(&pinyin("苏科贷")), "skd");
+        assert_eq!(pinyin("2018年"), "2018 nián");
         assert_eq!(fold_latin("Sū Kē Dài"), "sukedai");
+    }
+
+    #[test]
+    fn every_reading_of_a_heteronym_is_offered() {
+        let readings = pinyin_readings("长三角", 8);
+        assert!(readings.contains(&"chang san jiao".to_owned()), "{readings:?}");
+        assert!(readings.contains(&"zhang san jiao".to_owned()), "{readings:?}");
     }
 
     #[test]

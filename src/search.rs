@@ -3,7 +3,7 @@
 //! substring.
 
 use crate::model::{EntityIndex, Model};
-use crate::names::{ScriptConverter, fold_latin, pinyin, pinyin_initials};
+use crate::names::{ScriptConverter, fold_latin, initials, pinyin, pinyin_readings};
 
 /// Which of an entity's names a search matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,6 +46,9 @@ pub struct SearchHit {
     pub quality: MatchQuality,
 }
 
+/// Readings indexed per name, beyond the displayed one (names full of heteronyms are capped).
+const MAX_READINGS: usize = 16;
+
 struct IndexedName {
     entity: EntityIndex,
     display: String,
@@ -82,9 +85,8 @@ impl SearchIndex {
                 }
             };
             push(e.name.clone(), e.name.to_lowercase(), NameKind::Simplified);
-            let traditional = converter.traditional(&e.name);
-            if traditional != e.name {
-                push(traditional.clone(), traditional, NameKind::Traditional);
+            if e.traditional != e.name {
+                push(e.traditional.clone(), e.traditional.clone(), NameKind::Traditional);
             }
             for alias in &e.aliases {
                 push(
@@ -104,10 +106,13 @@ impl SearchIndex {
                     NameKind::English,
                 );
             }
-            let spelled = pinyin(&e.name);
-            push(spelled.clone(), fold_latin(&spelled), NameKind::Pinyin);
-            let initials = pinyin_initials(&e.name);
-            push(initials.clone(), initials, NameKind::Initials);
+            // The displayed pinyin first, then every other reading of its heteronyms.
+            push(e.pinyin.clone(), fold_latin(&e.pinyin), NameKind::Pinyin);
+            push(initials(&e.pinyin), initials(&e.pinyin), NameKind::Initials);
+            for reading in pinyin_readings(&e.name, MAX_READINGS) {
+                push(e.pinyin.clone(), fold_latin(&reading), NameKind::Pinyin);
+                push(e.pinyin.clone(), initials(&reading), NameKind::Initials);
+            }
             for alias in &e.aliases {
                 let spelled = pinyin(&converter.simplified(&alias.text));
                 push(spelled.clone(), fold_latin(&spelled), NameKind::Pinyin);

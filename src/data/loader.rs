@@ -16,6 +16,7 @@ use crate::model::{
     Alias, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, Model,
     ProvisionDetails, Relation, TargetDetails,
 };
+use crate::names::{ScriptConverter, pinyin};
 use crate::vocabulary::Vocabulary;
 
 const VOCABULARY_FILE: &str = "vocabulary.toml";
@@ -43,16 +44,22 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         loader.check_every_entity_is_named();
     }
     match vocabulary {
-        Some(vocabulary) if loader.problems.is_empty() => Ok(Model::new(
-            vocabulary,
-            loader
+        Some(vocabulary) if loader.problems.is_empty() => {
+            let converter = ScriptConverter::new()
+                .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+            let entities = loader
                 .entities
                 .into_iter()
-                .map(|(entity, _)| entity)
-                .collect(),
-            loader.relations,
-            loader.sources,
-        )),
+                .map(|(mut entity, _)| {
+                    entity.traditional = converter.traditional(&entity.name);
+                    if entity.pinyin.is_empty() {
+                        entity.pinyin = pinyin(&entity.name);
+                    }
+                    entity
+                })
+                .collect();
+            Ok(Model::new(vocabulary, entities, loader.relations, loader.sources))
+        }
         _ => Err(LoadError {
             problems: loader.problems,
         }),
@@ -244,7 +251,10 @@ impl<'a> Loader<'a> {
                     id: decl.id,
                     kind: decl.kind,
                     name: decl.name,
-                    aliases: Vec::new(),
+                    traditional: String::new(),
+                    pinyin: decl.pinyin.unwrap_or_default(),
+                aliases: Vec::new(),
+                written_forms: Vec::new(),
                     english,
                     note: decl.note,
                     evidence: Vec::new(),
@@ -326,7 +336,10 @@ impl<'a> Loader<'a> {
                 id: doc.id.clone(),
                 kind: "Document".to_owned(),
                 name: doc.title.clone(),
+                traditional: String::new(),
+                pinyin: String::new(),
                 aliases: Vec::new(),
+                written_forms: Vec::new(),
                 english: doc.english_title.clone().map(|text| EnglishName {
                     text,
                     status: crate::model::EnglishStatus::Translation,
@@ -463,7 +476,10 @@ impl<'a> Loader<'a> {
                 id,
                 kind: kind.to_owned(),
                 name: title.to_owned(),
+                traditional: String::new(),
+                pinyin: String::new(),
                 aliases: Vec::new(),
+                written_forms: Vec::new(),
                 english: None,
                 note: None,
                 evidence: Vec::new(),
@@ -558,7 +574,10 @@ impl<'a> Loader<'a> {
                 id: format!("{document_id}-target-{}", decl.key),
                 kind: "Target".to_owned(),
                 name,
+                traditional: String::new(),
+                pinyin: String::new(),
                 aliases: Vec::new(),
+                written_forms: Vec::new(),
                 english: None,
                 note: decl.note.clone(),
                 evidence: Vec::new(),
@@ -713,7 +732,13 @@ impl<'a> Loader<'a> {
                 continue;
             };
             let entity_ref = &mut self.entities[entity].0;
+            if let Some(form) = &decl.written_as
+                && !entity_ref.written_forms.contains(form)
+            {
+                entity_ref.written_forms.push(form.clone());
+            }
             if let Some(alias) = &decl.written_as
+                && decl.alias
                 && *alias != entity_ref.name
                 && !entity_ref.aliases.iter().any(|a| a.text == *alias)
             {

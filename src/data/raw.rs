@@ -54,6 +54,9 @@ pub struct EntityDecl {
     pub name: String,
     pub english: Option<String>,
     pub english_status: Option<EnglishStatus>,
+    /// Toneless pinyin, syllables separated by spaces, when the generated reading is wrong
+    /// (heteronyms such as 长 in 长三角).
+    pub pinyin: Option<String>,
     pub note: Option<String>,
 }
 
@@ -156,9 +159,17 @@ pub struct MentionDecl {
     pub entity: String,
     #[serde(rename = "as")]
     pub written_as: Option<String>,
+    /// False when `as` is a shared or elliptical phrase (「常州、武进国家高新区」, 「中德」)
+    /// rather than a name of this entity, so it must not become an alias.
+    #[serde(default = "yes")]
+    pub alias: bool,
     pub task: Option<String>,
     pub section: Option<String>,
     pub quote: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One `[[relation]]` stated in a document.

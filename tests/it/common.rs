@@ -1,0 +1,101 @@
+//! Shared helpers: the embedded dataset, and a real server on port 0.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use sunan_kg::rdf::{DEFAULT_BASE_IRI, Iris};
+use sunan_kg::server::{AppState, serve};
+use sunan_kg::sparql::SparqlLimits;
+use sunan_kg::{DataFiles, Dataset, SharedDataset};
+
+/// The embedded graph, loaded once per test binary.
+pub fn dataset() -> SharedDataset {
+    static DATASET: OnceLock<SharedDataset> = OnceLock::new();
+    DATASET
+        .get_or_init(|| {
+            let model = sunan_kg::load(&DataFiles::embedded()).expect("embedded graph-data is valid");
+            let iris = Iris::new(DEFAULT_BASE_IRI).expect("default base IRI is valid");
+            Dataset::build(model, iris).expect("dataset builds")
+        })
+        .clone()
+}
+
+/// A server running on an ephemeral port for the duration of a test.
+pub struct TestServer {
+    pub base: String,
+    pub client: reqwest::Client,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl TestServer {
+    /// Starts the real server with the default limits.
+    pub async fn start() -> Self {
+        Self::start_with(SparqlLimits::default()).await
+    }
+
+    /// Starts the real server with the given SPARQL limits.
+    pub async fn start_with(limits: SparqlLimits) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
+        let base = format!("http://{}", listener.local_addr().expect("local addr"));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let state = AppState::new(dataset(), limits);
+        tokio::spawn(async move {
+            serve(listener, state, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()
+            .expect("client");
+        Self {
+            base,
+            client,
+            stop: Some(stop),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Posts a GraphQL query and returns the whole JSON response.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("GraphQL request");
+        assert!(response.status().is_success(), "status {}", response.status());
+        response.json().await.expect("JSON response")
+    }
+
+    /// Posts a GraphQL query that must succeed and returns its `data`.
+    pub async fn graphql_data(&self, query: &str, variables: Value) -> Value {
+        let body = self.graphql(query, variables).await;
+        assert!(body.get("errors").is_none(), "errors: {body}");
+        body["data"].clone()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Whether `quote` is in the source of document `document_id`, ignoring whitespace only.
+pub fn quote_in_source(document_id: &str, quote: &str) -> bool {
+    let data = dataset();
+    let index = data.model.index_of(document_id).expect("document exists");
+    data.model.sources[&index].find(quote).is_some()
+}

@@ -1,0 +1,93 @@
+//! The RDF store and the petgraph graph hold the same entities and relations as the model.
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use petgraph::visit::EdgeRef;
+
+use crate::common::dataset;
+
+fn select_pairs(query: &str) -> BTreeSet<(String, String)> {
+    let data = dataset();
+    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
+        .parse_query(query)
+        .expect("query parses")
+        .on_store(&data.store)
+        .execute()
+        .expect("query runs")
+    else {
+        panic!("SELECT gives solutions");
+    };
+    solutions
+        .map(|s| {
+            let s = s.expect("solution");
+            let text = |name: &str| match s.get(name) {
+                Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+                Some(Term::Literal(l)) => l.value().to_owned(),
+                other => panic!("unexpected {other:?}"),
+            };
+            (text("a"), text("b"))
+        })
+        .collect()
+}
+
+#[test]
+fn rdf_and_petgraph_hold_the_same_entities() {
+    let data = dataset();
+    let ontology = data.iris.ontology_ns();
+    let rdf: BTreeSet<(String, String)> = select_pairs(&format!(
+        "SELECT ?a ?b WHERE {{ ?e <{ontology}id> ?a ; a ?class . FILTER(STRSTARTS(STR(?class), \"{ontology}\")) BIND(STRAFTER(STR(?class), \"#\") AS ?b) }}"
+    ));
+    let graph: BTreeSet<(String, String)> = data
+        .graph
+        .graph()
+        .node_weights()
+        .map(|&i| {
+            let e = &data.model.entities[i];
+            (e.id.clone(), e.kind.clone())
+        })
+        .collect();
+    assert_eq!(rdf.len(), data.model.entities.len());
+    assert_eq!(rdf, graph);
+}
+
+#[test]
+fn rdf_and_petgraph_hold_the_same_relations() {
+    let data = dataset();
+    let model = &data.model;
+    let graph: BTreeSet<(String, String)> = data
+        .graph
+        .graph()
+        .edge_references()
+        .map(|edge| {
+            let relation = &model.relations[*edge.weight()];
+            assert_eq!(edge.source().index(), relation.subject);
+            assert_eq!(edge.target().index(), relation.object);
+            (
+                data.iris.entity(&model.entities[relation.subject].id).as_str().to_owned(),
+                format!(
+                    "{}|{}",
+                    relation.kind,
+                    data.iris.entity(&model.entities[relation.object].id).as_str()
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(graph.len(), model.relations.len());
+    // Every relation is a direct triple and a statement node with at least one reference.
+    let ontology = data.iris.ontology_ns();
+    let statement_ns = data.iris.statement_value_ns();
+    let rdf: BTreeSet<(String, String)> = select_pairs(&format!(
+        "SELECT ?a ?b WHERE {{
+            ?statement a <{ontology}Statement> ; ?value ?object ; <http://www.w3.org/ns/prov#wasDerivedFrom> [] .
+            FILTER(STRSTARTS(STR(?value), \"{statement_ns}\"))
+            ?a ?link ?statement .
+            BIND(STRAFTER(STR(?value), \"{statement_ns}\") AS ?kind)
+            ?a ?direct ?object .
+            FILTER(?direct = IRI(CONCAT(\"{ontology}\", ?kind)))
+            BIND(CONCAT(?kind, \"|\", STR(?object)) AS ?b)
+        }}"
+    ));
+    assert_eq!(rdf, graph);
+}

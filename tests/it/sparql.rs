@@ -1,0 +1,202 @@
+//! The SPARQL 1.1 Protocol against the real graph.
+
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use reqwest::StatusCode;
+use sunan_kg::sparql::SparqlLimits;
+
+use crate::common::TestServer;
+
+const PREFIXES: &str = "PREFIX sk: <https://w3id.org/sunan-kg/ontology#>
+PREFIX ske: <https://w3id.org/sunan-kg/id/>
+PREFIX skp: <https://w3id.org/sunan-kg/prop/>
+PREFIX skps: <https://w3id.org/sunan-kg/prop/statement/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+";
+
+async fn get(server: &TestServer, query: &str, accept: &str) -> (StatusCode, String, String) {
+    let response = server
+        .client
+        .get(server.url("/sparql"))
+        .query(&[("query", format!("{PREFIXES}{query}"))])
+        .header("accept", accept)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    (status, content_type, response.text().await.expect("body"))
+}
+
+const KEJIAOCHENG_LABEL: &str =
+    r#"SELECT ?label WHERE { ske:changzhou-kejiaocheng rdfs:label ?label FILTER(lang(?label) = "zh-Hans") }"#;
+
+#[tokio::test]
+async fn select_answers_in_every_results_format() {
+    let server = TestServer::start().await;
+    let (status, content_type, body) =
+        get(&server, KEJIAOCHENG_LABEL, "application/sparql-results+json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("application/sparql-results+json"));
+    let json: serde_json::Value = serde_json::from_str(&body).expect("JSON results");
+    assert_eq!(json["results"]["bindings"][0]["label"]["value"], "常州科教城");
+
+    let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "application/sparql-results+xml").await;
+    assert!(content_type.starts_with("application/sparql-results+xml"));
+    assert!(body.contains("<literal xml:lang=\"zh-Hans\">常州科教城</literal>"), "{body}");
+
+    let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "text/csv").await;
+    assert!(content_type.starts_with("text/csv"));
+    assert_eq!(body.replace("\r\n", "\n"), "label\n常州科教城\n");
+
+    let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "text/tab-separated-values").await;
+    assert!(content_type.starts_with("text/tab-separated-values"));
+    assert!(body.contains("\"常州科教城\"@zh-Hans"), "{body}");
+
+    let (status, _, body) = get(&server, KEJIAOCHENG_LABEL, "image/png").await;
+    assert_eq!(status, StatusCode::NOT_ACCEPTABLE, "{body}");
+}
+
+#[tokio::test]
+async fn ask_and_provenance_follow_the_statement_pattern() {
+    let server = TestServer::start().await;
+    // The direct triple and the statement node with its quoted reference.
+    let query = r#"ASK {
+        ske:changzhou-kejiaocheng sk:cooperatesWith ske:zhongguo-kexueyuan .
+        ske:changzhou-kejiaocheng skp:cooperatesWith ?statement .
+        ?statement skps:cooperatesWith ske:zhongguo-kexueyuan ;
+                   prov:wasDerivedFrom ?reference .
+        ?reference dcterms:source ske:changzhou-2018 ; sk:quote ?quote .
+        FILTER(CONTAINS(?quote, "中科院"))
+    }"#;
+    let (status, _, body) = get(&server, query, "application/sparql-results+json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).expect("json")["boolean"], true);
+}
+
+#[tokio::test]
+async fn construct_and_describe_return_parseable_rdf() {
+    let server = TestServer::start().await;
+    let construct = "CONSTRUCT { ?s sk:locatedIn ?o } WHERE { ?s sk:locatedIn ?o }";
+    for (accept, format) in [
+        ("text/turtle", RdfFormat::Turtle),
+        ("application/n-triples", RdfFormat::NTriples),
+    ] {
+        let (status, content_type, body) = get(&server, construct, accept).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(content_type.starts_with(accept), "{content_type}");
+        let triples = RdfParser::from_format(format)
+            .for_slice(body.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .expect("parses");
+        assert!(triples.len() > 50, "{} locatedIn triples", triples.len());
+    }
+    let (status, _, body) = get(&server, "DESCRIBE ske:sukedai", "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("苏科贷"), "{body}");
+}
+
+#[tokio::test]
+async fn post_accepts_forms_and_direct_queries() {
+    let server = TestServer::start().await;
+    let query = format!("{PREFIXES}{KEJIAOCHENG_LABEL}");
+    let form = server
+        .client
+        .post(server.url("/sparql"))
+        .header("accept", "text/csv")
+        .form(&[("query", query.as_str())])
+        .send()
+        .await
+        .expect("form");
+    assert_eq!(form.status(), StatusCode::OK);
+    assert!(form.text().await.expect("body").contains("常州科教城"));
+    let direct = server
+        .client
+        .post(server.url("/sparql"))
+        .header("content-type", "application/sparql-query")
+        .header("accept", "text/csv")
+        .body(query)
+        .send()
+        .await
+        .expect("direct");
+    assert_eq!(direct.status(), StatusCode::OK);
+    assert!(direct.text().await.expect("body").contains("常州科教城"));
+}
+
+#[tokio::test]
+async fn updates_service_and_syntax_errors_are_refused_clearly() {
+    let server = TestServer::start().await;
+    let update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }";
+    let refused = [
+        server.client.post(server.url("/sparql")).form(&[("update", update)]),
+        server
+            .client
+            .post(server.url("/sparql"))
+            .header("content-type", "application/sparql-update")
+            .body(update),
+        server.client.get(server.url("/sparql")).query(&[("query", update)]),
+    ];
+    for request in refused {
+        let response = request.send().await.expect("request");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(response.text().await.expect("body").contains("read only"));
+    }
+    // The store is unchanged.
+    let (_, _, body) = get(&server, "ASK { <http://example.org/a> ?p ?o }", "application/sparql-results+json").await;
+    assert!(body.contains("false"), "{body}");
+
+    let (status, _, body) = get(
+        &server,
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "application/sparql-results+json",
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body.contains("SERVICE"), "{body}");
+
+    let (status, _, body) = get(&server, "SELECT ?x WHERE { ?x ", "text/csv").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("syntax error"), "{body}");
+
+    let response = server.client.get(server.url("/sparql")).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_long_query_is_cancelled_and_the_server_keeps_answering() {
+    let limits = SparqlLimits {
+        timeout: Duration::from_millis(500),
+        ..SparqlLimits::default()
+    };
+    let server = TestServer::start_with(limits).await;
+    let (status, _, body) = get(
+        &server,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }",
+        "application/sparql-results+json",
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body.contains("cancelled"), "{body}");
+    let (status, _, _) = get(&server, KEJIAOCHENG_LABEL, "text/csv").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn too_many_results_is_a_clear_error() {
+    let limits = SparqlLimits {
+        max_results: 10,
+        ..SparqlLimits::default()
+    };
+    let server = TestServer::start_with(limits).await;
+    let (status, _, body) = get(&server, "SELECT * WHERE { ?s ?p ?o }", "text/csv").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("more than 10 results"), "{body}");
+}
