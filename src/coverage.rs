@@ -18,9 +18,31 @@ pub const IGNORE_FOLDER: &str = "coverage";
 /// Endings that mark a name in these documents, in simplified script; the traditional forms
 /// are derived.
 pub const NAME_SUFFIXES: &[&str] = &[
-    "研究院", "研究所", "实验室", "中心", "园", "园区", "科技城", "高新区", "示范区",
-    "众创空间", "孵化器", "社区", "基金", "贷", "计划", "工程", "行动", "联盟", "集团",
-    "公司", "大学", "博览会", "大赛", "周", "峰会",
+    "研究院",
+    "研究所",
+    "实验室",
+    "中心",
+    "园",
+    "园区",
+    "科技城",
+    "高新区",
+    "示范区",
+    "众创空间",
+    "孵化器",
+    "社区",
+    "基金",
+    "贷",
+    "计划",
+    "工程",
+    "行动",
+    "联盟",
+    "集团",
+    "公司",
+    "大学",
+    "博览会",
+    "大赛",
+    "周",
+    "峰会",
 ];
 
 /// Characters after 周 that make it part of a word (周期, 周边 …) rather than a name's end.
@@ -98,8 +120,8 @@ enum Explanation {
 
 /// Scans every source of `model` against its names and the ignore list in `files`.
 pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport, LoadError> {
-    let converter = ScriptConverter::new()
-        .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+    let converter =
+        ScriptConverter::new().map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
     let ignores = read_ignores(files)?;
 
     // Every known phrase in both scripts, compacted like the source texts.
@@ -118,7 +140,9 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
     }
     for (index, entry) in ignores.phrases.iter().enumerate() {
         for form in [entry.text.clone(), converter.traditional(&entry.text)] {
-            phrases.entry(compact(&form)).or_insert(Explanation::Ignore(index));
+            phrases
+                .entry(compact(&form))
+                .or_insert(Explanation::Ignore(index));
         }
     }
     let mut suffixes: Vec<(String, String)> = NAME_SUFFIXES
@@ -154,18 +178,19 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
         let text: Vec<char> = compact(source.text()).chars().collect();
         let ends = phrase_ends(&text, &phrases);
         let mut found = 0;
-        let mut consider = |report: &mut CoverageReport, candidate: Candidate, explained: Option<Explanation>| {
-            found += 1;
-            match explained {
-                Some(Explanation::Name) => report.named += 1,
-                Some(Explanation::Ignore(index)) => {
-                    report.ignored += 1;
-                    used[index] = true;
+        let mut consider =
+            |report: &mut CoverageReport, candidate: Candidate, explained: Option<Explanation>| {
+                found += 1;
+                match explained {
+                    Some(Explanation::Name) => report.named += 1,
+                    Some(Explanation::Ignore(index)) => {
+                        report.ignored += 1;
+                        used[index] = true;
+                    }
+                    Some(Explanation::Generic) => report.generic += 1,
+                    None => report.unexplained.push(candidate),
                 }
-                Some(Explanation::Generic) => report.generic += 1,
-                None => report.unexplained.push(candidate),
-            }
-        };
+            };
         for (position, _) in text.iter().enumerate() {
             for (suffix, pattern) in &suffixes {
                 let suffix_chars: Vec<char> = suffix.chars().collect();
@@ -189,8 +214,9 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                         .min_by_key(|e| matches!(e, Explanation::Ignore(_)))
                 });
                 if explained.is_none()
-                    && let Some(&(_, index)) =
-                        generic.iter().find(|(word, _)| text[start..position].ends_with(word))
+                    && let Some(&(_, index)) = generic
+                        .iter()
+                        .find(|(word, _)| text[start..position].ends_with(word))
                 {
                     generic_used[index] = true;
                     explained = Some(Explanation::Generic);
@@ -211,7 +237,8 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                     index += 1;
                     continue;
                 }
-                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close) else {
+                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close)
+                else {
                     index += 1;
                     continue;
                 };
@@ -272,32 +299,33 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
                 continue;
             }
         };
-        let mut check = |entries: Vec<Spanned<IgnoreEntry>>, is_phrase: bool, into: &mut Vec<IgnoreEntry>| {
-            for entry in entries {
-                let line = line_of(entry.span().start);
-                let entry = entry.into_inner();
-                let reason = if entry.reason.trim().is_empty() {
-                    Some(format!("entry {:?} must give a reason", entry.text))
-                } else if entry.text.trim().is_empty() {
-                    Some("entry has no text".to_owned())
-                } else if is_phrase && NAME_SUFFIXES.contains(&entry.text.as_str()) {
-                    Some(format!(
-                        "entry {:?} is only a pattern; it would hide every name",
-                        entry.text
-                    ))
-                } else {
-                    None
-                };
-                match reason {
-                    Some(reason) => problems.push(Problem {
-                        file: files.display_path(path),
-                        line,
-                        reason,
-                    }),
-                    None => into.push(entry),
+        let mut check =
+            |entries: Vec<Spanned<IgnoreEntry>>, is_phrase: bool, into: &mut Vec<IgnoreEntry>| {
+                for entry in entries {
+                    let line = line_of(entry.span().start);
+                    let entry = entry.into_inner();
+                    let reason = if entry.reason.trim().is_empty() {
+                        Some(format!("entry {:?} must give a reason", entry.text))
+                    } else if entry.text.trim().is_empty() {
+                        Some("entry has no text".to_owned())
+                    } else if is_phrase && NAME_SUFFIXES.contains(&entry.text.as_str()) {
+                        Some(format!(
+                            "entry {:?} is only a pattern; it would hide every name",
+                            entry.text
+                        ))
+                    } else {
+                        None
+                    };
+                    match reason {
+                        Some(reason) => problems.push(Problem {
+                            file: files.display_path(path),
+                            line,
+                            reason,
+                        }),
+                        None => into.push(entry),
+                    }
                 }
-            }
-        };
+            };
         check(file.ignore, true, &mut ignores.phrases);
         check(file.generic, false, &mut ignores.generic);
     }
@@ -309,7 +337,10 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
 }
 
 /// For every end position in `text`, the known phrases ending there (start, kind).
-fn phrase_ends(text: &[char], phrases: &HashMap<String, Explanation>) -> HashMap<usize, Vec<(usize, Explanation)>> {
+fn phrase_ends(
+    text: &[char],
+    phrases: &HashMap<String, Explanation>,
+) -> HashMap<usize, Vec<(usize, Explanation)>> {
     let joined: String = text.iter().collect();
     // Byte offsets of `joined` to char positions.
     let mut char_at = HashMap::new();
@@ -345,7 +376,12 @@ fn covering_phrase(
         .min_by_key(|e| matches!(e, Explanation::Ignore(_)))
 }
 
-fn is_covered_by_longer_suffix(text: &[char], position: usize, suffix: &str, suffixes: &[(String, String)]) -> bool {
+fn is_covered_by_longer_suffix(
+    text: &[char],
+    position: usize,
+    suffix: &str,
+    suffixes: &[(String, String)],
+) -> bool {
     suffixes.iter().any(|(longer, _)| {
         longer.len() > suffix.len()
             && longer.starts_with(suffix)

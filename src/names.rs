@@ -107,7 +107,10 @@ fn spell(text: &str, readings: impl Fn(char) -> Option<Vec<&'static str>>) -> Ve
         }
         combinations = next;
     }
-    combinations.into_iter().map(|words| words.join(" ")).collect()
+    combinations
+        .into_iter()
+        .map(|words| words.join(" "))
+        .collect()
 }
 
 /// Lower-cases and strips spaces, tone marks and tone digits, so that `Sū Kē Dài`, `su ke dai`,
@@ -152,8 +155,14 @@ mod tests {
     #[test]
     fn every_reading_of_a_heteronym_is_offered() {
         let readings = pinyin_readings("长三角", 8);
-        assert!(readings.contains(&"chang san jiao".to_owned()), "{readings:?}");
-        assert!(readings.contains(&"zhang san jiao".to_owned()), "{readings:?}");
+        assert!(
+            readings.contains(&"chang san jiao".to_owned()),
+            "{readings:?}"
+        );
+        assert!(
+            readings.contains(&"zhang san jiao".to_owned()),
+            "{readings:?}"
+        );
     }
 
     #[test]

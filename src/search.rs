@@ -86,7 +86,11 @@ impl SearchIndex {
             };
             push(e.name.clone(), e.name.to_lowercase(), NameKind::Simplified);
             if e.traditional != e.name {
-                push(e.traditional.clone(), e.traditional.clone(), NameKind::Traditional);
+                push(
+                    e.traditional.clone(),
+                    e.traditional.clone(),
+                    NameKind::Traditional,
+                );
             }
             for alias in &e.aliases {
                 push(

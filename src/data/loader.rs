@@ -58,7 +58,12 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
                     entity
                 })
                 .collect();
-            Ok(Model::new(vocabulary, entities, loader.relations, loader.sources))
+            Ok(Model::new(
+                vocabulary,
+                entities,
+                loader.relations,
+                loader.sources,
+            ))
         }
         _ => Err(LoadError {
             problems: loader.problems,
@@ -253,8 +258,8 @@ impl<'a> Loader<'a> {
                     name: decl.name,
                     traditional: String::new(),
                     pinyin: decl.pinyin.unwrap_or_default(),
-                aliases: Vec::new(),
-                written_forms: Vec::new(),
+                    aliases: Vec::new(),
+                    written_forms: Vec::new(),
                     english,
                     note: decl.note,
                     evidence: Vec::new(),

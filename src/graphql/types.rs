@@ -243,6 +243,25 @@ impl Entity {
         &self.model().name
     }
 
+    /// The name in traditional Chinese (converted with OpenCC).
+    async fn traditional_name(&self) -> &str {
+        &self.model().traditional
+    }
+
+    /// Pinyin of the name with tone marks, syllables separated by spaces.
+    async fn pinyin(&self) -> &str {
+        &self.model().pinyin
+    }
+
+    /// Whether the English name is established (official or in common use) rather than a
+    /// translation made for this graph; null when there is no English name.
+    async fn english_name_established(&self) -> Option<bool> {
+        self.model()
+            .english
+            .as_ref()
+            .map(|e| e.status == crate::model::EnglishStatus::Established)
+    }
+
     /// Other names as written in the documents: short forms and traditional-script forms.
     async fn aliases(&self) -> Vec<String> {
         self.model()

@@ -82,6 +82,17 @@ impl Triples<'_> {
         self.add(&iri, self.iris.term("id"), plain(&entity.id));
         self.add(&iri, rdfs("label"), tagged(&entity.name, "zh-Hans"));
         self.add(&iri, skos("prefLabel"), tagged(&entity.name, "zh-Hans"));
+        self.add(&iri, rdfs("label"), tagged(&entity.traditional, "zh-Hant"));
+        self.add(
+            &iri,
+            skos("prefLabel"),
+            tagged(&entity.traditional, "zh-Hant"),
+        );
+        self.add(
+            &iri,
+            skos("altLabel"),
+            tagged(&entity.pinyin, "zh-Latn-pinyin"),
+        );
         for alias in &entity.aliases {
             self.add(
                 &iri,

@@ -4,7 +4,7 @@ mod build;
 mod iri;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::GraphName;
 use oxigraph::store::Store;
 
 pub use build::{language_tag, triples};
@@ -73,7 +73,7 @@ pub fn write_dump(
     }
     let mut writer = serializer.for_writer(writer);
     for triple in triples(model, iris) {
-        writer.serialize_quad(&Quad::from(triple.in_graph(GraphName::DefaultGraph)))?;
+        writer.serialize_quad(&triple.in_graph(GraphName::DefaultGraph))?;
     }
     writer.finish()?;
     Ok(())

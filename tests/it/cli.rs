@@ -13,10 +13,17 @@ fn sunan_kg(args: &[&str]) -> std::process::Output {
 #[test]
 fn check_prints_counts_by_kind_and_relation_kind() {
     let output = sunan_kg(&["check"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("graph-data is valid"), "{stdout}");
-    assert!(stdout.contains("Park") && stdout.contains("responsibleAgency"), "{stdout}");
+    assert!(
+        stdout.contains("Park") && stdout.contains("responsibleAgency"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -24,7 +31,9 @@ fn check_of_a_broken_folder_names_file_line_and_reason() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     let copy = |relative: &str| {
-        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data").join(relative);
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("graph-data")
+            .join(relative);
         let target = root.join(relative);
         std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
         std::fs::copy(source, target).expect("copy");
@@ -39,19 +48,32 @@ fn check_of_a_broken_folder_names_file_line_and_reason() {
     let output = sunan_kg(&["check", "--data", root.to_str().expect("utf-8 path")]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("entities/broken.toml:6: id \"Bad Id\" must be lowercase"), "{stderr}");
-    assert!(stderr.contains("entities/broken.toml:1: entity x is named by no document"), "{stderr}");
+    assert!(
+        stderr.contains("entities/broken.toml:6: id \"Bad Id\" must be lowercase"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("entities/broken.toml:1: entity x is named by no document"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn export_writes_turtle_that_parses() {
     let output = sunan_kg(&["export", "--format", "turtle"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let triples = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
         .for_slice(&output.stdout)
         .collect::<Result<Vec<_>, _>>()
         .expect("valid Turtle");
     assert!(triples.len() > 10_000);
     let again = sunan_kg(&["export", "--format", "turtle"]);
-    assert_eq!(output.stdout, again.stdout, "the same graph gives the same bytes");
+    assert_eq!(
+        output.stdout, again.stdout,
+        "the same graph gives the same bytes"
+    );
 }

@@ -14,7 +14,8 @@ pub fn dataset() -> SharedDataset {
     static DATASET: OnceLock<SharedDataset> = OnceLock::new();
     DATASET
         .get_or_init(|| {
-            let model = sunan_kg::load(&DataFiles::embedded()).expect("embedded graph-data is valid");
+            let model =
+                sunan_kg::load(&DataFiles::embedded()).expect("embedded graph-data is valid");
             let iris = Iris::new(DEFAULT_BASE_IRI).expect("default base IRI is valid");
             Dataset::build(model, iris).expect("dataset builds")
         })
@@ -73,7 +74,11 @@ impl TestServer {
             .send()
             .await
             .expect("GraphQL request");
-        assert!(response.status().is_success(), "status {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "status {}",
+            response.status()
+        );
         response.json().await.expect("JSON response")
     }
 

@@ -14,7 +14,12 @@ fn every_entity_and_relation_has_a_quote_found_in_its_source() {
         assert!(!entity.evidence.is_empty(), "{} has no evidence", entity.id);
         for evidence in &entity.evidence {
             let document = &model.entities[evidence.document].id;
-            assert!(quote_in_source(document, &evidence.quote), "{}: {}", entity.id, evidence.quote);
+            assert!(
+                quote_in_source(document, &evidence.quote),
+                "{}: {}",
+                entity.id,
+                evidence.quote
+            );
             quotes += 1;
         }
     }
@@ -22,7 +27,11 @@ fn every_entity_and_relation_has_a_quote_found_in_its_source() {
         assert!(!relation.evidence.is_empty());
         for evidence in &relation.evidence {
             let document = &model.entities[evidence.document].id;
-            assert!(quote_in_source(document, &evidence.quote), "{}", evidence.quote);
+            assert!(
+                quote_in_source(document, &evidence.quote),
+                "{}",
+                evidence.quote
+            );
             quotes += 1;
         }
     }
@@ -48,15 +57,31 @@ fn the_changzhou_document_is_modelled_whole() {
         .entities
         .iter()
         .find_map(|e| match &e.details {
-            Details::Target(t) if e.id.starts_with("changzhou-2018-") && t.indicator.contains("研发投入") => Some(t),
+            Details::Target(t)
+                if e.id.starts_with("changzhou-2018-") && t.indicator.contains("研发投入") =>
+            {
+                Some(t)
+            }
             _ => None,
         })
         .expect("R&D target");
-    assert_eq!((target.value, target.unit.as_str(), target.year), (2.81, "%", 2018));
+    assert_eq!(
+        (target.value, target.unit.as_str(), target.year),
+        (2.81, "%", 2018)
+    );
     assert_eq!(model.entities[target.region].id, "changzhou");
-    for named in ["中以常州创新园", "苏科贷", "常州科教城", "龙城英才计划", "第十三届中国常州先进制造技术成果展示洽谈会"] {
+    for named in [
+        "中以常州创新园",
+        "苏科贷",
+        "常州科教城",
+        "龙城英才计划",
+        "第十三届中国常州先进制造技术成果展示洽谈会",
+    ] {
         assert!(
-            model.entities.iter().any(|e| e.name == named || e.aliases.iter().any(|a| a.text == named)),
+            model
+                .entities
+                .iter()
+                .any(|e| e.name == named || e.aliases.iter().any(|a| a.text == named)),
             "{named} is in the graph"
         );
     }
@@ -69,7 +94,9 @@ fn each_city_has_its_own_science_bureau() {
         data.model
             .entities
             .iter()
-            .filter(|e| e.kind == "GovernmentBody" && e.name.starts_with(city) && e.name.contains("科"))
+            .filter(|e| {
+                e.kind == "GovernmentBody" && e.name.starts_with(city) && e.name.contains("科")
+            })
             .filter(|e| e.aliases.iter().any(|a| a.text.contains("市科技局")))
             .map(|e| e.id.clone())
             .collect::<Vec<_>>()
@@ -96,7 +123,8 @@ fn traditional_names_are_aliases_of_simplified_nodes() {
 fn coverage_explains_every_candidate_name() {
     let files = DataFiles::embedded();
     let data = dataset();
-    let report = sunan_kg::coverage::check_coverage(&data.model, &files).expect("ignore lists are valid");
+    let report =
+        sunan_kg::coverage::check_coverage(&data.model, &files).expect("ignore lists are valid");
     let total: usize = report.candidates.values().sum();
     println!(
         "{total} candidates: {} named, {} ignored, {} generic, {} unexplained",
@@ -110,6 +138,14 @@ fn coverage_explains_every_candidate_name() {
         .iter()
         .map(|c| format!("{} {} {} …{}…", c.document, c.pattern, c.text, c.context))
         .collect();
-    assert!(listed.is_empty(), "unexplained candidates:\n{}", listed.join("\n"));
-    assert!(report.unused_ignores.is_empty(), "stale ignore entries: {:?}", report.unused_ignores);
+    assert!(
+        listed.is_empty(),
+        "unexplained candidates:\n{}",
+        listed.join("\n")
+    );
+    assert!(
+        report.unused_ignores.is_empty(),
+        "stale ignore entries: {:?}",
+        report.unused_ignores
+    );
 }

@@ -22,29 +22,44 @@ query ($text: String!) {
 #[tokio::test]
 async fn searching_kejiaocheng_finds_changzhou_science_and_education_town_with_quoted_relations() {
     let server = TestServer::start().await;
-    let data = server.graphql_data(SEARCH, json!({ "text": "科教城" })).await;
+    let data = server
+        .graphql_data(SEARCH, json!({ "text": "科教城" }))
+        .await;
     let hits = data["search"].as_array().expect("hits");
     let top = &hits[0]["entity"];
     assert_eq!(top["name"], "常州科教城");
     assert_eq!(top["type"], "Park");
     assert!(
-        top["aliases"].as_array().expect("aliases").contains(&json!("科教城")),
+        top["aliases"]
+            .as_array()
+            .expect("aliases")
+            .contains(&json!("科教城")),
         "the short form written in the documents is an alias: {top}"
     );
     let relations = top["relations"].as_array().expect("relations");
-    assert!(relations.len() >= 5, "科教城 has many relations: {}", relations.len());
+    assert!(
+        relations.len() >= 5,
+        "科教城 has many relations: {}",
+        relations.len()
+    );
     for relation in relations {
         for evidence in relation["evidence"].as_array().expect("evidence") {
             let document = evidence["document"]["id"].as_str().expect("document id");
             let quote = evidence["quote"].as_str().expect("quote");
-            assert!(quote_in_source(document, quote), "quote not in {document}: {quote}");
+            assert!(
+                quote_in_source(document, quote),
+                "quote not in {document}: {quote}"
+            );
         }
     }
     // The text says 科教城 cooperates with 中科院 (task 1 of the Changzhou document).
     assert!(
         relations.iter().any(|r| r["kind"] == "cooperatesWith"
             && r["other"]["id"] == "zhongguo-kexueyuan"
-            && r["evidence"][0]["quote"].as_str().unwrap_or("").contains("中科院")),
+            && r["evidence"][0]["quote"]
+                .as_str()
+                .unwrap_or("")
+                .contains("中科院")),
         "科教城 cooperates with 中国科学院: {relations:?}"
     );
 }
@@ -52,7 +67,15 @@ async fn searching_kejiaocheng_finds_changzhou_science_and_education_town_with_q
 #[tokio::test]
 async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english() {
     let server = TestServer::start().await;
-    for text in ["苏科贷", "蘇科貸", "sukedai", "Su Ke Dai", "sū kē dài", "skd", "科贷"] {
+    for text in [
+        "苏科贷",
+        "蘇科貸",
+        "sukedai",
+        "Su Ke Dai",
+        "sū kē dài",
+        "skd",
+        "科贷",
+    ] {
         let data = server.graphql_data(SEARCH, json!({ "text": text })).await;
         let ids: Vec<&str> = data["search"]
             .as_array()
@@ -60,9 +83,14 @@ async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english(
             .iter()
             .filter_map(|h| h["entity"]["id"].as_str())
             .collect();
-        assert!(ids.contains(&"sukedai"), "{text:?} should find 苏科贷, got {ids:?}");
+        assert!(
+            ids.contains(&"sukedai"),
+            "{text:?} should find 苏科贷, got {ids:?}"
+        );
     }
-    let data = server.graphql_data(SEARCH, json!({ "text": "苏科贷" })).await;
+    let data = server
+        .graphql_data(SEARCH, json!({ "text": "苏科贷" }))
+        .await;
     assert_eq!(data["search"][0]["entity"]["id"], "sukedai");
     assert_eq!(data["search"][0]["quality"], "EXACT");
 }
@@ -85,8 +113,16 @@ async fn sukedai_is_one_node_mentioned_by_three_documents() {
         .collect();
     documents.sort();
     documents.dedup();
-    assert_eq!(documents, ["changzhou-2018", "jiangyin-2023", "zhenjiang-2017"]);
-    assert!(data["entity"]["aliases"].as_array().expect("aliases").contains(&json!("蘇科貸")));
+    assert_eq!(
+        documents,
+        ["changzhou-2018", "jiangyin-2023", "zhenjiang-2017"]
+    );
+    assert!(
+        data["entity"]["aliases"]
+            .as_array()
+            .expect("aliases")
+            .contains(&json!("蘇科貸"))
+    );
 }
 
 #[tokio::test]
@@ -96,7 +132,12 @@ async fn an_unknown_id_is_an_error_with_a_code() {
         .graphql(r#"{ entity(id: "no-such-thing") { name } }"#, json!({}))
         .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "NOT_FOUND");
-    assert!(body["errors"][0]["message"].as_str().unwrap_or("").contains("no-such-thing"));
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("no-such-thing")
+    );
 }
 
 #[tokio::test]
@@ -126,7 +167,12 @@ async fn entities_page_with_cursors_without_gaps_or_repeats() {
     }
     let unique: std::collections::HashSet<_> = seen.iter().collect();
     assert_eq!(unique.len(), seen.len(), "no task twice");
-    assert!(seen.iter().filter(|id| id.starts_with("changzhou-2018-task-")).count() == 35);
+    assert!(
+        seen.iter()
+            .filter(|id| id.starts_with("changzhou-2018-task-"))
+            .count()
+            == 35
+    );
 }
 
 #[tokio::test]
@@ -161,7 +207,12 @@ async fn limits_and_bad_arguments_are_errors_not_crashes() {
         .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_ARGUMENT");
 
-    let body = server.graphql(r#"{ entities(type: "Spaceship") { totalCount } }"#, json!({})).await;
+    let body = server
+        .graphql(
+            r#"{ entities(type: "Spaceship") { totalCount } }"#,
+            json!({}),
+        )
+        .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_ARGUMENT");
 
     let deep = format!(
@@ -174,7 +225,13 @@ async fn limits_and_bad_arguments_are_errors_not_crashes() {
     assert!(message.contains("nested too deep"), "{body}");
 
     let body = server.graphql("{ entity(id: ", json!({})).await;
-    assert!(body["errors"][0]["message"].as_str().unwrap_or("").contains("expected"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("expected"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -203,6 +260,11 @@ async fn graphql_works_over_get_and_in_batches() {
     let body: Value = response.json().await.expect("json");
     assert_eq!(body[1]["data"]["entity"]["name"], "常州科教城");
 
-    let page = server.client.get(server.url("/graphql")).send().await.expect("GraphiQL");
+    let page = server
+        .client
+        .get(server.url("/graphql"))
+        .send()
+        .await
+        .expect("GraphiQL");
     assert!(page.text().await.expect("html").contains("graphiql"));
 }

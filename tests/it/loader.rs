@@ -26,7 +26,11 @@ fn single_problem(error: &LoadError, file_suffix: &str, reason_part: &str) -> us
         .iter()
         .filter(|p| p.file.ends_with(file_suffix) && p.reason.contains(reason_part))
         .collect();
-    assert_eq!(matching.len(), 1, "expected one {reason_part:?} in {file_suffix}: {error}");
+    assert_eq!(
+        matching.len(),
+        1,
+        "expected one {reason_part:?} in {file_suffix}: {error}"
+    );
     matching[0].line
 }
 
@@ -49,14 +53,20 @@ fn a_missing_reference_is_reported_with_file_and_line() {
 
 #[test]
 fn an_unknown_kind_is_reported() {
-    let text = DataFiles::embedded().get(ENTITIES).expect("file").to_owned();
+    let text = DataFiles::embedded()
+        .get(ENTITIES)
+        .expect("file")
+        .to_owned();
     let error = load_with(ENTITIES, |text| {
         text.replacen("kind = \"FinancialProduct\"", "kind = \"Spaceship\"", 1)
     })
     .expect_err("refused");
     let line = single_problem(&error, ENTITIES, "unknown kind \"Spaceship\"");
     let declared = line_of(&text, "id = \"sukedai\"");
-    assert!(line.abs_diff(declared) <= 1, "reported at line {line}, declared at {declared}");
+    assert!(
+        line.abs_diff(declared) <= 1,
+        "reported at line {line}, declared at {declared}"
+    );
 }
 
 #[test]
@@ -70,19 +80,30 @@ fn a_quote_not_in_the_source_is_reported() {
         .iter()
         .find(|p| p.reason.contains("quote not found in the source"))
         .expect("quote problem");
-    assert!(problem.file.ends_with(CHANGZHOU) && problem.line > 0, "{error}");
+    assert!(
+        problem.file.ends_with(CHANGZHOU) && problem.line > 0,
+        "{error}"
+    );
 }
 
 #[test]
 fn a_quote_differing_only_in_whitespace_is_accepted_and_in_punctuation_is_not() {
     // Whitespace inside a quote is forgiven.
     let spaced = load_with(CHANGZHOU, |text| {
-        text.replacen("深化“苏科贷”运作和服务模式", "深化“苏科贷” 运作和\\n服务模式", 1)
+        text.replacen(
+            "深化“苏科贷”运作和服务模式",
+            "深化“苏科贷” 运作和\\n服务模式",
+            1,
+        )
     });
     assert!(spaced.is_ok(), "{:?}", spaced.err().map(|e| e.to_string()));
     // A full-width comma for an ASCII one is not.
     let error = load_with(CHANGZHOU, |text| {
-        text.replacen("深化“苏科贷”运作和服务模式,", "深化“苏科贷”运作和服务模式，", 1)
+        text.replacen(
+            "深化“苏科贷”运作和服务模式,",
+            "深化“苏科贷”运作和服务模式，",
+            1,
+        )
     })
     .expect_err("refused");
     assert!(error.to_string().contains("quote not found"), "{error}");
@@ -104,10 +125,13 @@ fn a_duplicate_id_is_reported_with_both_places() {
 
 #[test]
 fn a_toml_syntax_error_is_reported_with_its_line() {
-    let error = load_with(CHANGZHOU, |text| text.replacen("[[task]]", "[[task]", 1))
-        .expect_err("refused");
+    let error =
+        load_with(CHANGZHOU, |text| text.replacen("[[task]]", "[[task]", 1)).expect_err("refused");
     let problem = &error.problems[0];
-    let expected = line_of(DataFiles::embedded().get(CHANGZHOU).expect("file"), "[[task]]");
+    let expected = line_of(
+        DataFiles::embedded().get(CHANGZHOU).expect("file"),
+        "[[task]]",
+    );
     assert!(problem.file.ends_with(CHANGZHOU));
     assert_eq!(problem.line, expected, "{error}");
 }
@@ -120,7 +144,12 @@ fn a_relation_outside_its_domain_is_reported() {
         )
     })
     .expect_err("refused");
-    assert!(error.to_string().contains("partnerCountry cannot point to changzhou"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("partnerCountry cannot point to changzhou"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -65,28 +65,41 @@ fn rdf_and_petgraph_hold_the_same_relations() {
             assert_eq!(edge.source().index(), relation.subject);
             assert_eq!(edge.target().index(), relation.object);
             (
-                data.iris.entity(&model.entities[relation.subject].id).as_str().to_owned(),
+                data.iris
+                    .entity(&model.entities[relation.subject].id)
+                    .as_str()
+                    .to_owned(),
                 format!(
                     "{}|{}",
                     relation.kind,
-                    data.iris.entity(&model.entities[relation.object].id).as_str()
+                    data.iris
+                        .entity(&model.entities[relation.object].id)
+                        .as_str()
                 ),
             )
         })
         .collect();
     assert_eq!(graph.len(), model.relations.len());
-    // Every relation is a direct triple and a statement node with at least one reference.
+    // Every relation is a direct triple between two entities …
     let ontology = data.iris.ontology_ns();
+    let entity_ns = data.iris.entity_ns();
     let statement_ns = data.iris.statement_value_ns();
-    let rdf: BTreeSet<(String, String)> = select_pairs(&format!(
+    let direct = select_pairs(&format!(
         "SELECT ?a ?b WHERE {{
-            ?statement a <{ontology}Statement> ; ?value ?object ; <http://www.w3.org/ns/prov#wasDerivedFrom> [] .
+            ?a ?direct ?object .
+            FILTER(STRSTARTS(STR(?direct), \"{ontology}\") && STRSTARTS(STR(?object), \"{entity_ns}\")
+                   && STRSTARTS(STR(?a), \"{entity_ns}\") && ?direct != <{ontology}Statement>)
+            BIND(CONCAT(STRAFTER(STR(?direct), \"#\"), \"|\", STR(?object)) AS ?b)
+        }}"
+    ));
+    assert_eq!(direct, graph);
+    // … and a statement node with at least one reference.
+    let rdf = select_pairs(&format!(
+        "SELECT DISTINCT ?a ?b WHERE {{
+            ?statement a <{ontology}Statement> ; ?value ?object ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?reference .
             FILTER(STRSTARTS(STR(?value), \"{statement_ns}\"))
             ?a ?link ?statement .
-            BIND(STRAFTER(STR(?value), \"{statement_ns}\") AS ?kind)
-            ?a ?direct ?object .
-            FILTER(?direct = IRI(CONCAT(\"{ontology}\", ?kind)))
-            BIND(CONCAT(?kind, \"|\", STR(?object)) AS ?b)
+            BIND(CONCAT(STRAFTER(STR(?value), \"{statement_ns}\"), \"|\", STR(?object)) AS ?b)
         }}"
     ));
     assert_eq!(rdf, graph);

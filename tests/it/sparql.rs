@@ -36,28 +36,39 @@ async fn get(server: &TestServer, query: &str, accept: &str) -> (StatusCode, Str
     (status, content_type, response.text().await.expect("body"))
 }
 
-const KEJIAOCHENG_LABEL: &str =
-    r#"SELECT ?label WHERE { ske:changzhou-kejiaocheng rdfs:label ?label FILTER(lang(?label) = "zh-Hans") }"#;
+const KEJIAOCHENG_LABEL: &str = r#"SELECT ?label WHERE { ske:changzhou-kejiaocheng rdfs:label ?label FILTER(lang(?label) = "zh-Hans") }"#;
 
 #[tokio::test]
 async fn select_answers_in_every_results_format() {
     let server = TestServer::start().await;
-    let (status, content_type, body) =
-        get(&server, KEJIAOCHENG_LABEL, "application/sparql-results+json").await;
+    let (status, content_type, body) = get(
+        &server,
+        KEJIAOCHENG_LABEL,
+        "application/sparql-results+json",
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type.starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&body).expect("JSON results");
-    assert_eq!(json["results"]["bindings"][0]["label"]["value"], "常州科教城");
+    assert_eq!(
+        json["results"]["bindings"][0]["label"]["value"],
+        "常州科教城"
+    );
 
-    let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "application/sparql-results+xml").await;
+    let (_, content_type, body) =
+        get(&server, KEJIAOCHENG_LABEL, "application/sparql-results+xml").await;
     assert!(content_type.starts_with("application/sparql-results+xml"));
-    assert!(body.contains("<literal xml:lang=\"zh-Hans\">常州科教城</literal>"), "{body}");
+    assert!(
+        body.contains("<literal xml:lang=\"zh-Hans\">常州科教城</literal>"),
+        "{body}"
+    );
 
     let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "text/csv").await;
     assert!(content_type.starts_with("text/csv"));
     assert_eq!(body.replace("\r\n", "\n"), "label\n常州科教城\n");
 
-    let (_, content_type, body) = get(&server, KEJIAOCHENG_LABEL, "text/tab-separated-values").await;
+    let (_, content_type, body) =
+        get(&server, KEJIAOCHENG_LABEL, "text/tab-separated-values").await;
     assert!(content_type.starts_with("text/tab-separated-values"));
     assert!(body.contains("\"常州科教城\"@zh-Hans"), "{body}");
 
@@ -79,7 +90,10 @@ async fn ask_and_provenance_follow_the_statement_pattern() {
     }"#;
     let (status, _, body) = get(&server, query, "application/sparql-results+json").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).expect("json")["boolean"], true);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).expect("json")["boolean"],
+        true
+    );
 }
 
 #[tokio::test]
@@ -134,15 +148,22 @@ async fn post_accepts_forms_and_direct_queries() {
 #[tokio::test]
 async fn updates_service_and_syntax_errors_are_refused_clearly() {
     let server = TestServer::start().await;
-    let update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }";
+    let update =
+        "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }";
     let refused = [
-        server.client.post(server.url("/sparql")).form(&[("update", update)]),
+        server
+            .client
+            .post(server.url("/sparql"))
+            .form(&[("update", update)]),
         server
             .client
             .post(server.url("/sparql"))
             .header("content-type", "application/sparql-update")
             .body(update),
-        server.client.get(server.url("/sparql")).query(&[("query", update)]),
+        server
+            .client
+            .get(server.url("/sparql"))
+            .query(&[("query", update)]),
     ];
     for request in refused {
         let response = request.send().await.expect("request");
@@ -150,7 +171,12 @@ async fn updates_service_and_syntax_errors_are_refused_clearly() {
         assert!(response.text().await.expect("body").contains("read only"));
     }
     // The store is unchanged.
-    let (_, _, body) = get(&server, "ASK { <http://example.org/a> ?p ?o }", "application/sparql-results+json").await;
+    let (_, _, body) = get(
+        &server,
+        "ASK { <http://example.org/a> ?p ?o }",
+        "application/sparql-results+json",
+    )
+    .await;
     assert!(body.contains("false"), "{body}");
 
     let (status, _, body) = get(
@@ -166,7 +192,12 @@ async fn updates_service_and_syntax_errors_are_refused_clearly() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("syntax error"), "{body}");
 
-    let response = server.client.get(server.url("/sparql")).send().await.expect("request");
+    let response = server
+        .client
+        .get(server.url("/sparql"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
