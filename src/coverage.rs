@@ -3,7 +3,7 @@
 //! a name of some entity nor on the ignore lists (`graph-data/coverage/*.toml`), where each
 //! entry says why it is not an entity.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -57,6 +57,9 @@ const MAX_CANDIDATE_CHARS: usize = 24;
 struct IgnoreEntry {
     text: String,
     reason: String,
+    /// The document the entry applies to (from its file name), or every document.
+    #[serde(skip)]
+    scope: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,91 +118,86 @@ pub struct CoverageReport {
 enum Explanation {
     Name,
     Ignore(usize),
-    Generic,
 }
 
-/// Scans every source of `model` against its names and the ignore list in `files`.
+/// Scans every source of `model` against its names and the ignore lists in `files`.
+///
+/// Everything is compared in simplified script with whitespace removed, so a traditional
+/// source is matched by the simplified names of the graph. Entries of `coverage/<id>.toml`
+/// apply to document `<id>` only; entries of any other file there apply to every document.
 pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport, LoadError> {
-    let converter =
-        ScriptConverter::new().map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+    let converter = ScriptConverter::new()
+        .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+    let fold = |text: &str| converter.simplified(&compact(text));
     let ignores = read_ignores(files)?;
 
-    // Every known phrase in both scripts, compacted like the source texts.
-    let mut phrases: HashMap<String, Explanation> = HashMap::new();
+    // Every known phrase, folded, with everything that it explains.
+    let mut names: HashSet<String> = HashSet::new();
     for entity in &model.entities {
         if matches!(entity.details, Details::None) {
-            let mut names = vec![entity.name.clone(), entity.traditional.clone()];
+            names.insert(fold(&entity.name));
             for form in &entity.written_forms {
-                names.push(form.clone());
-                names.push(converter.traditional(form));
-            }
-            for name in names {
-                phrases.insert(compact(&name), Explanation::Name);
+                names.insert(fold(form));
             }
         }
     }
-    for (index, entry) in ignores.phrases.iter().enumerate() {
-        for form in [entry.text.clone(), converter.traditional(&entry.text)] {
-            phrases
-                .entry(compact(&form))
-                .or_insert(Explanation::Ignore(index));
-        }
-    }
-    let mut suffixes: Vec<(String, String)> = NAME_SUFFIXES
-        .iter()
-        .flat_map(|s| {
-            let traditional = converter.traditional(s);
-            [(s.to_string(), s.to_string()), (traditional, s.to_string())]
-        })
-        .collect();
-    suffixes.sort();
-    suffixes.dedup();
-    let generic: Vec<(Vec<char>, usize)> = ignores
+    let ignore_texts: Vec<String> = ignores.phrases.iter().map(|e| fold(&e.text)).collect();
+    let generic_texts: Vec<Vec<char>> = ignores
         .generic
         .iter()
-        .enumerate()
-        .flat_map(|(index, entry)| {
-            [entry.text.clone(), converter.traditional(&entry.text)]
-                .into_iter()
-                .map(move |form| (compact(&form).chars().collect(), index))
-        })
+        .map(|e| fold(&e.text).chars().collect())
         .collect();
-    let mut generic_used = vec![false; ignores.generic.len()];
+    let suffixes: Vec<Vec<char>> = NAME_SUFFIXES.iter().map(|s| s.chars().collect()).collect();
 
     let mut report = CoverageReport {
         ignore_entries: ignores.phrases.len() + ignores.generic.len(),
         ..CoverageReport::default()
     };
-    let mut used = vec![false; ignores.phrases.len()];
+    let mut phrase_used = vec![false; ignores.phrases.len()];
+    let mut generic_used = vec![false; ignores.generic.len()];
     let mut sources: Vec<_> = model.sources.iter().collect();
     sources.sort_by_key(|(document, _)| **document);
     for (&document, source) in sources {
         let document_id = model.entities[document].id.clone();
-        let text: Vec<char> = compact(source.text()).chars().collect();
+        let applies = |scope: &Option<String>| scope.as_ref().is_none_or(|s| *s == document_id);
+        let text: Vec<char> = fold(source.text()).chars().collect();
+        let mut phrases: Vec<(&str, Explanation)> =
+            names.iter().map(|n| (n.as_str(), Explanation::Name)).collect();
+        for (index, entry) in ignores.phrases.iter().enumerate() {
+            if applies(&entry.scope) {
+                phrases.push((ignore_texts[index].as_str(), Explanation::Ignore(index)));
+            }
+        }
         let ends = phrase_ends(&text, &phrases);
         let mut found = 0;
-        let mut consider =
-            |report: &mut CoverageReport, candidate: Candidate, explained: Option<Explanation>| {
-                found += 1;
-                match explained {
-                    Some(Explanation::Name) => report.named += 1,
-                    Some(Explanation::Ignore(index)) => {
-                        report.ignored += 1;
-                        used[index] = true;
+        let mut settle = |report: &mut CoverageReport, candidate: Candidate, explanations: &[Explanation], generic: &[usize]| {
+            found += 1;
+            if explanations.contains(&Explanation::Name) {
+                report.named += 1;
+            } else if explanations.iter().any(|e| matches!(e, Explanation::Ignore(_))) {
+                report.ignored += 1;
+                for explanation in explanations {
+                    if let Explanation::Ignore(index) = explanation {
+                        phrase_used[*index] = true;
                     }
-                    Some(Explanation::Generic) => report.generic += 1,
-                    None => report.unexplained.push(candidate),
                 }
-            };
-        for (position, _) in text.iter().enumerate() {
-            for (suffix, pattern) in &suffixes {
-                let suffix_chars: Vec<char> = suffix.chars().collect();
-                let end = position + suffix_chars.len();
-                if end > text.len() || text[position..end] != suffix_chars[..] {
+            } else if !generic.is_empty() {
+                report.generic += 1;
+                for &index in generic {
+                    generic_used[index] = true;
+                }
+            } else {
+                report.unexplained.push(candidate);
+            }
+        };
+        for position in 0..text.len() {
+            for (suffix, pattern) in suffixes.iter().zip(NAME_SUFFIXES) {
+                let end = position + suffix.len();
+                if end > text.len() || text[position..end] != suffix[..] {
                     continue;
                 }
                 if is_covered_by_longer_suffix(&text, position, suffix, &suffixes)
-                    || (pattern == "周" && text.get(end).is_some_and(|c| NOT_A_WEEK.contains(*c)))
+                    || (*pattern == "周" && text.get(end).is_some_and(|c| NOT_A_WEEK.contains(*c)))
                 {
                     continue;
                 }
@@ -207,27 +205,28 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                 if start == position {
                     continue; // The pattern alone, with no name before it.
                 }
-                let mut explained = ends.get(&end).and_then(|list| {
-                    list.iter()
-                        .filter(|(phrase_start, _)| *phrase_start <= position)
-                        .map(|(_, e)| *e)
-                        .min_by_key(|e| matches!(e, Explanation::Ignore(_)))
-                });
-                if explained.is_none()
-                    && let Some(&(_, index)) = generic
-                        .iter()
-                        .find(|(word, _)| text[start..position].ends_with(word))
-                {
-                    generic_used[index] = true;
-                    explained = Some(Explanation::Generic);
-                }
+                let explanations: Vec<Explanation> = ends
+                    .get(&end)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(phrase_start, _)| *phrase_start <= position)
+                    .map(|(_, e)| *e)
+                    .collect();
+                let generic: Vec<usize> = generic_texts
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, word)| {
+                        applies(&ignores.generic[*index].scope) && text[start..position].ends_with(word)
+                    })
+                    .map(|(index, _)| index)
+                    .collect();
                 let candidate = Candidate {
                     document: document_id.clone(),
                     text: tail(&text[start..end]),
                     pattern: format!("…{pattern}"),
                     context: context(&text, start, end),
                 };
-                consider(&mut report, candidate, explained);
+                settle(&mut report, candidate, &explanations, &generic);
             }
         }
         for (open, close) in [('“', '”'), ('「', '」'), ('"', '"')] {
@@ -237,8 +236,7 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                     index += 1;
                     continue;
                 }
-                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close)
-                else {
+                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close) else {
                     index += 1;
                     continue;
                 };
@@ -247,36 +245,35 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                 if length == 0 {
                     continue;
                 }
-                let explained = covering_phrase(&ends, start, end);
                 let candidate = Candidate {
                     document: document_id.clone(),
                     text: text[start..end].iter().collect(),
                     pattern: format!("{open}…{close}"),
                     context: context(&text, start, end),
                 };
-                consider(&mut report, candidate, explained);
+                settle(&mut report, candidate, &covering_phrases(&ends, start, end), &[]);
             }
         }
         report.candidates.insert(document_id, found);
     }
-    // The same text listed in two files is used when either copy is.
-    let used_texts: std::collections::HashSet<String> = ignores
+    // An entry is stale when neither it nor an entry with the same text explained anything.
+    let used_texts: HashSet<&str> = ignores
         .phrases
         .iter()
-        .zip(&used)
+        .zip(&phrase_used)
         .chain(ignores.generic.iter().zip(&generic_used))
         .filter(|(_, used)| **used)
-        .map(|(entry, _)| entry.text.clone())
+        .map(|(entry, _)| entry.text.as_str())
         .collect();
     report.unused_ignores = ignores
         .phrases
         .iter()
-        .zip(&used)
-        .chain(ignores.generic.iter().zip(&generic_used))
-        .filter(|(_, used)| !**used)
-        .map(|(entry, _)| entry.text.clone())
-        .filter(|text| !used_texts.contains(text))
+        .chain(&ignores.generic)
+        .map(|entry| entry.text.clone())
+        .filter(|text| !used_texts.contains(text.as_str()))
         .collect();
+    report.unused_ignores.sort();
+    report.unused_ignores.dedup();
     Ok(report)
 }
 
@@ -287,6 +284,11 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
     };
     let mut problems = Vec::new();
     for (path, text) in files.toml_files_in(IGNORE_FOLDER) {
+        let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+        let scope = files
+            .get(&format!("documents/{stem}.toml"))
+            .is_some()
+            .then(|| stem.to_owned());
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let file: IgnoreFile = match toml::from_str(text) {
             Ok(file) => file,
@@ -322,7 +324,10 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
                             line,
                             reason,
                         }),
-                        None => into.push(entry),
+                        None => into.push(IgnoreEntry {
+                        scope: scope.clone(),
+                        ..entry
+                    }),
                     }
                 }
             };
@@ -336,11 +341,8 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
     }
 }
 
-/// For every end position in `text`, the known phrases ending there (start, kind).
-fn phrase_ends(
-    text: &[char],
-    phrases: &HashMap<String, Explanation>,
-) -> HashMap<usize, Vec<(usize, Explanation)>> {
+/// For every end position in `text`, the known phrases ending there: (start, explanation).
+fn phrase_ends(text: &[char], phrases: &[(&str, Explanation)]) -> HashMap<usize, Vec<(usize, Explanation)>> {
     let joined: String = text.iter().collect();
     // Byte offsets of `joined` to char positions.
     let mut char_at = HashMap::new();
@@ -349,47 +351,40 @@ fn phrase_ends(
     }
     char_at.insert(joined.len(), text.len());
     let mut ends: HashMap<usize, Vec<(usize, Explanation)>> = HashMap::new();
-    for (phrase, explanation) in phrases {
+    for &(phrase, explanation) in phrases {
         if phrase.is_empty() {
             continue;
         }
-        for (offset, _) in joined.match_indices(phrase.as_str()) {
+        for (offset, _) in joined.match_indices(phrase) {
             let start = char_at[&offset];
             let end = char_at[&(offset + phrase.len())];
-            ends.entry(end).or_default().push((start, *explanation));
+            ends.entry(end).or_default().push((start, explanation));
         }
     }
     ends
 }
 
-/// The known phrase that covers the span `start..end`, names before ignore entries.
-fn covering_phrase(
-    ends: &HashMap<usize, Vec<(usize, Explanation)>>,
-    start: usize,
-    end: usize,
-) -> Option<Explanation> {
-    ends.iter()
-        .filter(|(phrase_end, _)| **phrase_end >= end && **phrase_end <= end + 30)
-        .flat_map(|(_, list)| list.iter())
+/// Everything that covers the span `start..end` (a phrase starting at or before it and ending
+/// at or after it, within a short reach).
+fn covering_phrases(ends: &HashMap<usize, Vec<(usize, Explanation)>>, start: usize, end: usize) -> Vec<Explanation> {
+    (end..=end + 30)
+        .filter_map(|phrase_end| ends.get(&phrase_end))
+        .flatten()
         .filter(|(phrase_start, _)| *phrase_start <= start)
         .map(|(_, e)| *e)
-        .min_by_key(|e| matches!(e, Explanation::Ignore(_)))
+        .collect()
 }
 
 fn is_covered_by_longer_suffix(
     text: &[char],
     position: usize,
-    suffix: &str,
-    suffixes: &[(String, String)],
+    suffix: &[char],
+    suffixes: &[Vec<char>],
 ) -> bool {
-    suffixes.iter().any(|(longer, _)| {
+    suffixes.iter().any(|longer| {
         longer.len() > suffix.len()
             && longer.starts_with(suffix)
-            && text[position..]
-                .iter()
-                .take(longer.chars().count())
-                .copied()
-                .eq(longer.chars())
+            && text[position..].starts_with(longer)
     })
 }
 
