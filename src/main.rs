@@ -29,14 +29,25 @@ enum Command {
     /// Scan the source texts for names that no entity carries and the ignore list does not
     /// explain; fails when there are any.
     Coverage(DataArgs),
-    /// Write the whole graph as RDF to standard output.
+    /// Write the whole graph as RDF to standard output, or every dump file, the checksums,
+    /// the vocabulary, the shapes and the VoID description into a folder (`--dir`).
     Export {
         #[command(flatten)]
         data: DataArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
         format: ExportFormat,
+        /// Write all the published files into this folder instead of one format to standard
+        /// output.
+        #[arg(long, conflicts_with = "format")]
+        dir: Option<PathBuf>,
     },
+    /// Print the vocabulary (graph-data/ontology.ttl) as generated from vocabulary.toml.
+    Ontology(DataArgs),
+    /// Print the SHACL shapes (graph-data/shapes.ttl) as generated from vocabulary.toml.
+    Shapes(DataArgs),
+    /// Print the dataset version: a digest of the published data, vocabulary and shapes.
+    DatasetVersion(DataArgs),
 }
 
 #[derive(clap::Args, Default)]
@@ -67,6 +78,7 @@ enum ExportFormat {
     Ntriples,
     Trig,
     Nquads,
+    Jsonld,
 }
 
 impl From<ExportFormat> for DumpFormat {
@@ -76,6 +88,7 @@ impl From<ExportFormat> for DumpFormat {
             ExportFormat::Ntriples => Self::NTriples,
             ExportFormat::Trig => Self::TriG,
             ExportFormat::Nquads => Self::NQuads,
+            ExportFormat::Jsonld => Self::JsonLd,
         }
     }
 }
@@ -101,7 +114,24 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(args) => run_server(args).await,
         Command::Check(args) => check(&args),
         Command::Coverage(args) => coverage(&args),
-        Command::Export { data, format } => export(&data, format.into()),
+        Command::Export { data, format, dir } => match dir {
+            Some(dir) => export_dir(&data, &dir),
+            None => export(&data, format.into()),
+        },
+        Command::Ontology(args) => {
+            let iris = Iris::new(&args.base_iri)?;
+            let model = load_model(&args)?;
+            print(&sunan_kg::rdf::ontology_turtle(&model.vocabulary, &iris))
+        }
+        Command::Shapes(args) => {
+            let iris = Iris::new(&args.base_iri)?;
+            let model = load_model(&args)?;
+            print(&sunan_kg::rdf::shapes_turtle(&model.vocabulary, &iris))
+        }
+        Command::DatasetVersion(args) => {
+            let model = load_model(&args)?;
+            print(&format!("{}\n", sunan_kg::rdf::dataset_version(&model)?))
+        }
     }
 }
 
@@ -246,4 +276,44 @@ fn export(args: &DataArgs, format: DumpFormat) -> anyhow::Result<()> {
     sunan_kg::rdf::write_dump(&model, &iris, format, &mut writer)?;
     std::io::Write::flush(&mut writer)?;
     Ok(())
+}
+
+/// Writes every published file into `dir`: the dumps, `SHA256SUMS`, `ontology.ttl`,
+/// `shapes.ttl` and `void.ttl`.
+fn export_dir(args: &DataArgs, dir: &std::path::Path) -> anyhow::Result<()> {
+    use sunan_kg::rdf;
+    let iris = Iris::new(&args.base_iri)?;
+    let model = load_model(args)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    };
+    let dumps = rdf::Dumps::build(&model, &iris)?;
+    for file in &dumps.files {
+        write(&file.name, &file.bytes)?;
+    }
+    write(rdf::CHECKSUMS_FILE, dumps.checksums().as_bytes())?;
+    write(
+        "ontology.ttl",
+        rdf::ontology_turtle(&model.vocabulary, &iris).as_bytes(),
+    )?;
+    write(
+        "shapes.ttl",
+        rdf::shapes_turtle(&model.vocabulary, &iris).as_bytes(),
+    )?;
+    let version = rdf::dataset_version(&model)?;
+    let void = rdf::void_triples(&model, &iris, &version, &dumps);
+    let turtle = rdf::triples_to_bytes(
+        &void,
+        oxigraph::io::RdfFormat::Turtle,
+        &rdf::void_prefixes(&iris),
+    )?;
+    write("void.ttl", &turtle)?;
+    print(&format!(
+        "dataset version {version}: wrote {} dumps, {}, ontology.ttl, shapes.ttl and void.ttl to {}\n",
+        dumps.files.len(),
+        rdf::CHECKSUMS_FILE,
+        dir.display()
+    ))
 }

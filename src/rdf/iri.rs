@@ -21,6 +21,26 @@ pub mod ns {
     pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
     /// OWL.
     pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+    /// SHACL.
+    pub const SH: &str = "http://www.w3.org/ns/shacl#";
+    /// VoID, the Vocabulary of Interlinked Datasets.
+    pub const VOID: &str = "http://rdfs.org/ns/void#";
+    /// DCAT, the Data Catalog Vocabulary.
+    pub const DCAT: &str = "http://www.w3.org/ns/dcat#";
+    /// SPARQL 1.1 Service Description.
+    pub const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
+    /// W3C unique identifiers of file formats.
+    pub const FORMATS: &str = "http://www.w3.org/ns/formats/";
+    /// schema.org.
+    pub const SCHEMA: &str = "http://schema.org/";
+    /// The W3C Organization Ontology.
+    pub const ORG: &str = "http://www.w3.org/ns/org#";
+    /// SPDX (checksums and licences).
+    pub const SPDX: &str = "http://spdx.org/rdf/terms#";
+    /// DCMI types.
+    pub const DCMITYPE: &str = "http://purl.org/dc/dcmitype/";
+    /// VANN, for the preferred prefix of a vocabulary.
+    pub const VANN: &str = "http://purl.org/vocab/vann/";
 }
 
 /// Mints the IRIs of one deployment.
@@ -33,6 +53,15 @@ pub struct Iris {
 #[derive(Debug, thiserror::Error)]
 #[error("base IRI {0:?} must be an absolute http(s) IRI ending with '/'")]
 pub struct BaseIriError(pub String);
+
+impl Default for Iris {
+    /// The IRIs under [`DEFAULT_BASE_IRI`].
+    fn default() -> Self {
+        Self {
+            base: DEFAULT_BASE_IRI.to_owned(),
+        }
+    }
+}
 
 impl Iris {
     /// Uses `base`, which must be an absolute http(s) IRI ending with `/`.
@@ -72,6 +101,43 @@ impl Iris {
     /// Namespace of the properties linking a statement node to its object: `skps:`.
     pub fn statement_value_ns(&self) -> String {
         format!("{}prop/statement/", self.base)
+    }
+
+    /// The IRI of the vocabulary itself (`<base>ontology`), also the name of the named graph
+    /// that holds it in the SPARQL store.
+    pub fn ontology(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}ontology", self.base))
+    }
+
+    /// The name of the named graph that holds the data in the SPARQL store.
+    pub fn data_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/data", self.base))
+    }
+
+    /// Namespace of the SHACL shapes (`skh:`); the shapes document is `<base>shapes`.
+    pub fn shapes_ns(&self) -> String {
+        format!("{}shapes#", self.base)
+    }
+
+    /// The VoID description document, at the address VoID reserves for it.
+    pub fn void_document(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}.well-known/void", self.base))
+    }
+
+    /// The dataset as a whole, described in the VoID document.
+    pub fn dataset(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}.well-known/void#dataset", self.base))
+    }
+
+    /// The public SPARQL endpoint, on the assumption (documented) that the base IRI is
+    /// where the server is reachable.
+    pub fn sparql_endpoint(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}sparql", self.base))
+    }
+
+    /// A published dump file.
+    pub fn dump(&self, file: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}dump/{file}", self.base))
     }
 
     /// The prefixes used in Turtle and TriG output.

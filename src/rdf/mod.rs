@@ -1,14 +1,32 @@
-//! The RDF projection: IRIs, triples, the oxigraph store that SPARQL runs on, and dumps.
+//! The RDF projection: IRIs, triples, the oxigraph store that SPARQL runs on, dumps, and the
+//! documents published with them (vocabulary, shapes, VoID description, dataset version).
 
 mod build;
+mod describe;
+mod dump;
 mod iri;
+mod ontology;
+mod shapes;
+mod turtle;
+mod version;
+mod void;
+mod write;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::GraphName;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::model::{GraphName, Quad};
 use oxigraph::store::Store;
 
 pub use build::{language_tag, triples};
+pub use describe::describe;
+pub use dump::{CHECKSUMS_FILE, DumpFile, Dumps};
 pub use iri::{BaseIriError, DEFAULT_BASE_IRI, Iris, ns};
+pub use ontology::{
+    Group, Namespace, Term, TermKind, group_title, ontology_triples, ontology_turtle, terms,
+};
+pub use shapes::shapes_turtle;
+pub use version::{dataset_version, sha256_hex};
+pub use void::{LICENCES, void_prefixes, void_triples};
+pub use write::{RDF_FORMATS, triples_to_bytes, write_triples};
 
 use crate::Model;
 
@@ -21,6 +39,14 @@ pub enum RdfError {
     /// Writing a dump failed.
     #[error("cannot write RDF: {0}")]
     Io(#[from] std::io::Error),
+    /// A document this program generates does not parse: a bug in its generator.
+    #[error("generated {document} is not valid Turtle: {reason}")]
+    Generated {
+        /// Which document.
+        document: &'static str,
+        /// The parser's message.
+        reason: String,
+    },
 }
 
 /// A whole-graph serialisation format.
@@ -34,27 +60,86 @@ pub enum DumpFormat {
     TriG,
     /// N-Quads.
     NQuads,
+    /// JSON-LD, with the prefixes in its `@context`.
+    JsonLd,
 }
 
 impl DumpFormat {
-    fn rdf_format(self) -> RdfFormat {
+    /// Every dump format, in the order the dumps are listed.
+    pub const ALL: [Self; 5] = [
+        Self::Turtle,
+        Self::NTriples,
+        Self::TriG,
+        Self::NQuads,
+        Self::JsonLd,
+    ];
+
+    /// The oxigraph format.
+    pub fn rdf_format(self) -> RdfFormat {
         match self {
             Self::Turtle => RdfFormat::Turtle,
             Self::NTriples => RdfFormat::NTriples,
             Self::TriG => RdfFormat::TriG,
             Self::NQuads => RdfFormat::NQuads,
+            Self::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
         }
+    }
+
+    /// The name of the published file (`sunan-kg.ttl`).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Turtle => "sunan-kg.ttl",
+            Self::NTriples => "sunan-kg.nt",
+            Self::TriG => "sunan-kg.trig",
+            Self::NQuads => "sunan-kg.nq",
+            Self::JsonLd => "sunan-kg.jsonld",
+        }
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        self.rdf_format().media_type()
+    }
+
+    /// The W3C IRI of the format (`http://www.w3.org/ns/formats/Turtle`).
+    pub fn format_iri(self) -> String {
+        let name = match self {
+            Self::Turtle => "Turtle",
+            Self::NTriples => "N-Triples",
+            Self::TriG => "TriG",
+            Self::NQuads => "N-Quads",
+            Self::JsonLd => "JSON-LD",
+        };
+        format!("{}{name}", ns::FORMATS)
     }
 }
 
-/// Loads the RDF projection of `model` into a new in-memory store.
+/// Loads the RDF projection of `model` into a new in-memory store. The data is in the store's
+/// default graph (for direct use of the store) and, for SPARQL, in the named graph
+/// [`Iris::data_graph`]; the vocabulary is in the named graph [`Iris::ontology`].
 pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
     let store = Store::new()?;
-    store.extend(
-        triples(model, iris)
-            .into_iter()
-            .map(|t| t.in_graph(GraphName::DefaultGraph)),
-    )?;
+    let data = triples(model, iris);
+    let ontology =
+        ontology_triples(&model.vocabulary, iris).map_err(|reason| RdfError::Generated {
+            document: "ontology",
+            reason,
+        })?;
+    let data_graph = GraphName::NamedNode(iris.data_graph());
+    let ontology_graph = GraphName::NamedNode(iris.ontology());
+    let quads: Vec<Quad> = data
+        .iter()
+        .map(|t| t.clone().in_graph(GraphName::DefaultGraph))
+        .chain(data.iter().map(|t| t.clone().in_graph(data_graph.clone())))
+        .chain(
+            ontology
+                .into_iter()
+                .map(|t| t.in_graph(ontology_graph.clone())),
+        )
+        .collect();
+    store.extend(quads)?;
     Ok(store)
 }
 
@@ -65,16 +150,11 @@ pub fn write_dump(
     format: DumpFormat,
     writer: impl std::io::Write,
 ) -> Result<(), RdfError> {
-    let mut serializer = RdfSerializer::from_format(format.rdf_format());
-    for (prefix, namespace) in iris.prefixes() {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-    }
-    let mut writer = serializer.for_writer(writer);
-    for triple in triples(model, iris) {
-        writer.serialize_quad(&triple.in_graph(GraphName::DefaultGraph))?;
-    }
-    writer.finish()?;
+    write_triples(
+        &triples(model, iris),
+        format.rdf_format(),
+        &iris.prefixes(),
+        writer,
+    )?;
     Ok(())
 }

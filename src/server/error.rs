@@ -30,7 +30,9 @@ impl ServerError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::Sparql(error) => match error {
-                SparqlError::Syntax(_) | SparqlError::TooManyResults(_) => StatusCode::BAD_REQUEST,
+                SparqlError::Syntax(_)
+                | SparqlError::TooManyResults(_)
+                | SparqlError::UnknownGraph { .. } => StatusCode::BAD_REQUEST,
                 SparqlError::UpdateRefused | SparqlError::ServiceRefused => StatusCode::FORBIDDEN,
                 SparqlError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
                 SparqlError::NotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,

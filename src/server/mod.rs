@@ -3,6 +3,7 @@
 
 mod error;
 mod graphql;
+mod linked_data;
 mod sparql;
 
 use std::future::Future;
@@ -57,6 +58,7 @@ pub fn app(state: AppState) -> Router {
         .route("/health", get(|| async { "ok\n" }))
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/sparql", get(sparql::get).post(sparql::post))
+        .merge(linked_data::routes(&state))
         .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)

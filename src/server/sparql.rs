@@ -1,16 +1,17 @@
-//! `GET/POST /sparql`: the SPARQL 1.1 Protocol over [`crate::sparql::SparqlService`].
-
-use std::collections::HashMap;
+//! `GET/POST /sparql`: the SPARQL 1.1 Protocol over [`crate::sparql::SparqlService`]. Without a
+//! query, `GET` returns the service description (RDF) or a query form (HTML).
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::sparql::CancellationToken;
 
+use super::linked_data::{Representation, rdf_response};
 use super::{AppState, ServerError};
+use crate::sparql::{DatasetRequest, Request, SparqlError};
 
-/// `GET /sparql?query=…`
+/// `GET /sparql?query=…`, or the service description when there is no query.
 pub async fn get(
     State(state): State<AppState>,
     Query(params): Query<Vec<(String, String)>>,
@@ -18,19 +19,21 @@ pub async fn get(
 ) -> Result<Response, ServerError> {
     let params = ProtocolParams::from_pairs(params);
     if params.update.is_some() {
-        return Err(crate::sparql::SparqlError::UpdateRefused.into());
+        return Err(SparqlError::UpdateRefused.into());
     }
-    params.refuse_dataset_parameters()?;
     let Some(query) = params.query else {
-        return Err(ServerError::BadRequest(
-            "missing the query parameter: send ?query=<SPARQL> (GET), a form with query= (POST), or a body of type application/sparql-query (POST)".into(),
-        ));
+        if !params.dataset.is_empty() {
+            return Err(ServerError::BadRequest(
+                "default-graph-uri and named-graph-uri need a query parameter".into(),
+            ));
+        }
+        return Ok(service_description(&state, &headers));
     };
-    run(&state, query, &headers).await
+    run(&state, query, params.dataset, &headers).await
 }
 
 /// `POST /sparql` with a form (`query=` or `update=`) or a direct `application/sparql-query`
-/// body.
+/// body (the dataset then comes from the URL).
 pub async fn post(
     State(state): State<AppState>,
     Query(url_params): Query<Vec<(String, String)>>,
@@ -50,24 +53,26 @@ pub async fn post(
         String::from_utf8(body.to_vec())
             .map_err(|_| ServerError::BadRequest("the request body is not UTF-8".into()))
     };
-    let query = match content_type.as_str() {
+    let (query, dataset) = match content_type.as_str() {
         "application/sparql-query" => {
-            ProtocolParams::from_pairs(url_params).refuse_dataset_parameters()?;
-            text()?
+            let params = ProtocolParams::from_pairs(url_params);
+            (text()?, params.dataset)
         }
         "application/sparql-update" => {
-            return Err(crate::sparql::SparqlError::UpdateRefused.into());
+            return Err(SparqlError::UpdateRefused.into());
         }
         "application/x-www-form-urlencoded" => {
-            let pairs: Vec<(String, String)> = serde_urlencoded_pairs(&body)?;
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
             let params = ProtocolParams::from_pairs(pairs);
             if params.update.is_some() {
-                return Err(crate::sparql::SparqlError::UpdateRefused.into());
+                return Err(SparqlError::UpdateRefused.into());
             }
-            params.refuse_dataset_parameters()?;
-            params
+            let query = params
                 .query
-                .ok_or_else(|| ServerError::BadRequest("the form has no query field".into()))?
+                .ok_or_else(|| ServerError::BadRequest("the form has no query field".into()))?;
+            (query, params.dataset)
         }
         other => {
             return Err(ServerError::UnsupportedMediaType(format!(
@@ -75,61 +80,45 @@ pub async fn post(
             )));
         }
     };
-    run(&state, query, &headers).await
-}
-
-fn serde_urlencoded_pairs(body: &[u8]) -> Result<Vec<(String, String)>, ServerError> {
-    Ok(form_urlencoded::parse(body)
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect())
+    run(&state, query, dataset, &headers).await
 }
 
 /// The protocol parameters of a request.
 struct ProtocolParams {
     query: Option<String>,
     update: Option<String>,
-    dataset: Vec<String>,
+    dataset: DatasetRequest,
 }
 
 impl ProtocolParams {
     fn from_pairs(pairs: Vec<(String, String)>) -> Self {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for (key, value) in pairs {
-            map.entry(key).or_default().push(value);
-        }
-        let first = |map: &mut HashMap<String, Vec<String>>, key: &str| {
-            map.remove(key)
-                .and_then(|mut v| (!v.is_empty()).then(|| v.swap_remove(0)))
+        let mut params = Self {
+            query: None,
+            update: None,
+            dataset: DatasetRequest::default(),
         };
-        let query = first(&mut map, "query");
-        let update = first(&mut map, "update");
-        let dataset = ["default-graph-uri", "named-graph-uri"]
-            .iter()
-            .filter(|k| map.contains_key(**k))
-            .map(|k| (*k).to_owned())
-            .collect();
-        Self {
-            query,
-            update,
-            dataset,
+        for (key, value) in pairs {
+            match key.as_str() {
+                // The protocol allows one query; the first wins.
+                "query" => {
+                    params.query.get_or_insert(value);
+                }
+                "update" => {
+                    params.update.get_or_insert(value);
+                }
+                "default-graph-uri" => params.dataset.default_graphs.push(value),
+                "named-graph-uri" => params.dataset.named_graphs.push(value),
+                _ => {}
+            }
         }
-    }
-
-    /// The whole graph is the default graph; dataset selection is not offered yet, and it is
-    /// refused rather than silently ignored.
-    fn refuse_dataset_parameters(&self) -> Result<(), ServerError> {
-        match self.dataset.first() {
-            Some(name) => Err(ServerError::BadRequest(format!(
-                "{name} is not supported: the whole graph is the default graph"
-            ))),
-            None => Ok(()),
-        }
+        params
     }
 }
 
 async fn run(
     state: &AppState,
     query: String,
+    dataset: DatasetRequest,
     headers: &HeaderMap,
 ) -> Result<Response, ServerError> {
     let accept = headers
@@ -137,6 +126,7 @@ async fn run(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let service = state.sparql.clone();
+    let prefixes = state.dataset.iris.prefixes();
     let parsed = service.parse(&query)?;
     let cancel = CancellationToken::new();
     let timer = {
@@ -147,11 +137,67 @@ async fn run(
             cancel.cancel();
         })
     };
-    let answer =
-        tokio::task::spawn_blocking(move || service.execute(parsed, accept.as_deref(), cancel))
-            .await
-            .map_err(|e| ServerError::Internal(e.to_string()));
+    let answer = tokio::task::spawn_blocking(move || {
+        let request = Request {
+            dataset: Some(&dataset),
+            accept: accept.as_deref(),
+            prefixes: &prefixes,
+        };
+        service.execute(parsed, request, cancel)
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()));
     timer.abort();
     let answer = answer??;
-    Ok(([(header::CONTENT_TYPE, answer.content_type)], answer.body).into_response())
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(answer.content_type),
+            ),
+            (header::VARY, HeaderValue::from_static("accept")),
+        ],
+        answer.body,
+    )
+        .into_response())
+}
+
+/// The service description in RDF, or a query form for a browser.
+fn service_description(state: &AppState, headers: &HeaderMap) -> Response {
+    let iris = &state.dataset.iris;
+    match Representation::negotiate(headers) {
+        Some(Representation::Html) => {
+            super::linked_data::html_page("SPARQL endpoint · sunan-kg", &query_form(state))
+        }
+        Some(Representation::Rdf(format)) => {
+            let triples = state.sparql.description(&iris.sparql_endpoint());
+            let mut prefixes = iris.prefixes();
+            prefixes.push(("sd", crate::rdf::ns::SD.to_owned()));
+            prefixes.push(("void", crate::rdf::ns::VOID.to_owned()));
+            rdf_response(&triples, format, &prefixes)
+        }
+        None => Representation::not_acceptable(headers),
+    }
+}
+
+fn query_form(state: &AppState) -> String {
+    let iris = &state.dataset.iris;
+    let example = format!(
+        "PREFIX sk: <{}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\nSELECT ?park ?name WHERE {{\n  ?park a sk:Park ; rdfs:label ?name .\n  FILTER(lang(?name) = \"zh-Hans\")\n}}\nLIMIT 20",
+        iris.ontology_ns()
+    );
+    let limits = state.sparql.limits();
+    format!(
+        r#"<h1>SPARQL 1.1 endpoint</h1>
+<p>Send <code>query</code> by GET or POST (form or <code>application/sparql-query</code>); results as JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads, chosen by <code>Accept</code>. Read only; queries stop after {timeout} s and at {max} results. <code>default-graph-uri</code> and <code>named-graph-uri</code> choose among the graphs <code>&lt;{data}&gt;</code> (the data) and <code>&lt;{ontology}&gt;</code> (the vocabulary); by default the default graph is their merge. Ask with <code>Accept: text/turtle</code> for the service description.</p>
+<form method="get" action="">
+<p><textarea name="query" rows="14" cols="90">{example}</textarea></p>
+<p><button type="submit">Run</button></p>
+</form>"#,
+        timeout = limits.timeout.as_secs_f64(),
+        max = limits.max_results,
+        data = iris.data_graph().as_str(),
+        ontology = iris.ontology().as_str(),
+        example = super::linked_data::escape(&example),
+    )
 }

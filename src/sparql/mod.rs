@@ -2,13 +2,14 @@
 //! must not do (updates, federated `SERVICE`), evaluating with a time limit and a result cap,
 //! and serialising in the negotiated format. It knows nothing of HTTP beyond media types.
 
+mod dataset;
+mod description;
 mod negotiate;
 
-use std::io::Write;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::NamedNode;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{NamedNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     CancellationToken, DefaultServiceHandler, QueryEvaluationError, QueryResults,
@@ -18,7 +19,8 @@ use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
 use spargebra::{Query, SparqlParser};
 
-pub use negotiate::media_ranges;
+pub use dataset::DatasetRequest;
+pub use negotiate::{SOLUTION_FORMATS, choose, graph_formats, media_ranges};
 
 /// Why a SPARQL request was not answered. Each variant maps to one HTTP status in the server.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,14 @@ pub enum SparqlError {
         accept: String,
         /// The media types offered for this kind of query.
         available: String,
+    },
+    /// The request names a graph the service does not hold.
+    #[error("unknown graph <{iri}>: this endpoint holds {known}")]
+    UnknownGraph {
+        /// The IRI asked for.
+        iri: String,
+        /// The graphs the endpoint holds.
+        known: String,
     },
     /// Evaluation failed for another reason.
     #[error("query evaluation failed: {0}")]
@@ -79,10 +89,27 @@ impl Default for SparqlLimits {
 }
 
 /// A read-only SPARQL endpoint over a store. Cheap to clone.
+///
+/// Its default dataset has every named graph of the store both as a named graph and merged
+/// into the default graph, so that simple queries see everything and `GRAPH` can tell the
+/// graphs apart; a store without named graphs is queried through its default graph.
 #[derive(Clone)]
 pub struct SparqlService {
     store: Store,
     limits: SparqlLimits,
+    graphs: Vec<NamedNode>,
+}
+
+/// How to answer one query.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Request<'a> {
+    /// The dataset asked for with protocol parameters; empty means the query's own `FROM`
+    /// clauses, or else the service's default dataset.
+    pub dataset: Option<&'a DatasetRequest>,
+    /// The `Accept` header.
+    pub accept: Option<&'a str>,
+    /// Prefixes for RDF answers (Turtle, TriG, RDF/XML, JSON-LD).
+    pub prefixes: &'a [(&'a str, String)],
 }
 
 /// Refuses every `SERVICE` call that reaches evaluation (for example inside `EXISTS`), as a
@@ -107,7 +134,34 @@ impl DefaultServiceHandler for RefuseService {
 impl SparqlService {
     /// Serves `store` under `limits`.
     pub fn new(store: Store, limits: SparqlLimits) -> Self {
-        Self { store, limits }
+        let mut graphs: Vec<NamedNode> = store
+            .named_graphs()
+            .filter_map(Result::ok)
+            .filter_map(|graph| match graph {
+                oxigraph::model::NamedOrBlankNode::NamedNode(node) => Some(node),
+                oxigraph::model::NamedOrBlankNode::BlankNode(_) => None,
+            })
+            .collect();
+        graphs.sort();
+        Self {
+            store,
+            limits,
+            graphs,
+        }
+    }
+
+    /// The named graphs the service holds, in IRI order.
+    pub fn graphs(&self) -> &[NamedNode] {
+        &self.graphs
+    }
+
+    /// The SPARQL 1.1 Service Description of this endpoint at `endpoint`.
+    pub fn description(&self, endpoint: &NamedNode) -> Vec<Triple> {
+        description::describe_service(self, endpoint)
+    }
+
+    fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The limits in force.
@@ -117,6 +171,14 @@ impl SparqlService {
 
     /// Parses a query, refusing updates and `SERVICE`.
     pub fn parse(&self, query: &str) -> Result<Query, SparqlError> {
+        // The parser and the evaluator recurse on nesting: a query nested thousands of levels
+        // deep would overflow the stack and take the server down.
+        let depth = nesting_depth(query);
+        if depth > MAX_NESTING {
+            return Err(SparqlError::Syntax(format!(
+                "the query is nested {depth} levels deep; at most {MAX_NESTING} are allowed"
+            )));
+        }
         match SparqlParser::new().parse_query(query) {
             Ok(query) => {
                 if uses_service(&query) {
@@ -134,24 +196,35 @@ impl SparqlService {
         }
     }
 
-    /// Evaluates `query` and serialises the answer for `accept`. Blocking: call it off the
-    /// async runtime. `cancel` stops evaluation; the caller cancels it when time runs out.
+    /// Evaluates `query` and serialises the answer as `request` asks. Blocking: call it off
+    /// the async runtime. `cancel` stops evaluation; the caller cancels it when time runs out.
     pub fn execute(
         &self,
         query: Query,
-        accept: Option<&str>,
+        request: Request<'_>,
         cancel: CancellationToken,
     ) -> Result<SparqlAnswer, SparqlError> {
-        let results = SparqlEvaluator::new()
+        let mut prepared = SparqlEvaluator::new()
             .with_default_service_handler(RefuseService)
-            .with_cancellation_token(cancel)
-            .for_query(query)
+            .with_cancellation_token(cancel.clone())
+            .for_query(query);
+        dataset::apply(prepared.dataset_mut(), request.dataset, &self.graphs)?;
+        let results = prepared
             .on_store(&self.store)
             .execute()
             .map_err(|e| self.evaluation_error(e))?;
+        // oxigraph checks the token when it reads the store; checking it here too stops a
+        // query whose answers are cheap to produce but many.
+        let check = |cancel: &CancellationToken| {
+            if cancel.is_cancelled() {
+                Err(SparqlError::Timeout(self.limits.timeout))
+            } else {
+                Ok(())
+            }
+        };
         match results {
             QueryResults::Boolean(value) => {
-                let format = self.solution_format(accept)?;
+                let format = self.solution_format(request.accept)?;
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
@@ -161,7 +234,7 @@ impl SparqlService {
                 })
             }
             QueryResults::Solutions(solutions) => {
-                let format = self.solution_format(accept)?;
+                let format = self.solution_format(request.accept)?;
                 let mut serializer = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
@@ -169,6 +242,7 @@ impl SparqlService {
                     if count >= self.limits.max_results {
                         return Err(SparqlError::TooManyResults(self.limits.max_results));
                     }
+                    check(&cancel)?;
                     let solution = solution.map_err(|e| self.evaluation_error(e))?;
                     serializer
                         .serialize(&solution)
@@ -183,21 +257,17 @@ impl SparqlService {
                 })
             }
             QueryResults::Graph(triples) => {
-                let format = self.graph_format(accept)?;
-                let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+                let format = self.graph_format(request.accept)?;
+                let mut collected = Vec::new();
                 for (count, triple) in triples.enumerate() {
                     if count >= self.limits.max_results {
                         return Err(SparqlError::TooManyResults(self.limits.max_results));
                     }
-                    let triple = triple.map_err(|e| self.evaluation_error(e))?;
-                    writer
-                        .serialize_triple(&triple)
-                        .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                    check(&cancel)?;
+                    collected.push(triple.map_err(|e| self.evaluation_error(e))?);
                 }
-                let mut body = writer
-                    .finish()
+                let body = crate::rdf::triples_to_bytes(&collected, format, request.prefixes)
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
-                body.flush().ok();
                 Ok(SparqlAnswer {
                     content_type: format.media_type(),
                     body,
@@ -235,14 +305,15 @@ impl SparqlService {
         })
     }
 
-    fn graph_format(&self, accept: Option<&str>) -> Result<RdfFormat, SparqlError> {
+    /// The RDF format for a CONSTRUCT or DESCRIBE answer (or a service description).
+    pub fn graph_format(&self, accept: Option<&str>) -> Result<RdfFormat, SparqlError> {
         let offered = negotiate::graph_formats();
         negotiate::choose(
             accept,
             &offered,
             RdfFormat::media_type,
             RdfFormat::from_media_type,
-            |a, b| a == b,
+            |a, b| a.media_type() == b.media_type(),
         )
         .ok_or_else(|| SparqlError::NotAcceptable {
             accept: accept.unwrap_or_default().to_owned(),
@@ -253,6 +324,27 @@ impl SparqlService {
                 .join(", "),
         })
     }
+}
+
+/// Deepest nesting of brackets a query may have.
+pub const MAX_NESTING: usize = 64;
+
+/// The deepest nesting of `(`, `{` and `[` in `text`. Brackets inside strings count too: an
+/// overestimate, which only matters for strings full of unbalanced brackets.
+fn nesting_depth(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for c in text.chars() {
+        match c {
+            '(' | '{' | '[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Whether the query's pattern contains a `SERVICE` clause.

@@ -13,14 +13,8 @@ pub const SOLUTION_FORMATS: [QueryResultsFormat; 4] = [
 ];
 
 /// The RDF formats offered for CONSTRUCT and DESCRIBE; first is the default.
-pub fn graph_formats() -> [RdfFormat; 5] {
-    [
-        RdfFormat::Turtle,
-        RdfFormat::NTriples,
-        RdfFormat::RdfXml,
-        RdfFormat::NQuads,
-        RdfFormat::TriG,
-    ]
+pub fn graph_formats() -> [RdfFormat; 6] {
+    crate::rdf::RDF_FORMATS
 }
 
 /// The media ranges of an `Accept` header, best first (by q-value, then by order). Ranges with

@@ -192,13 +192,16 @@ async fn updates_service_and_syntax_errors_are_refused_clearly() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("syntax error"), "{body}");
 
+    // A form without a query is malformed (GET without one describes the service).
     let response = server
         .client
-        .get(server.url("/sparql"))
+        .post(server.url("/sparql"))
+        .form(&[("default-graph-uri", "https://w3id.org/sunan-kg/graph/data")])
         .send()
         .await
         .expect("request");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.text().await.expect("body").contains("no query"));
 }
 
 #[tokio::test]
@@ -230,4 +233,259 @@ async fn too_many_results_is_a_clear_error() {
     let (status, _, body) = get(&server, "SELECT * WHERE { ?s ?p ?o }", "text/csv").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("more than 10 results"), "{body}");
+}
+
+#[tokio::test]
+async fn graphs_are_chosen_by_protocol_parameters_and_from() {
+    let server = TestServer::start().await;
+    let data_graph = "https://w3id.org/sunan-kg/graph/data";
+    let ontology = "https://w3id.org/sunan-kg/ontology";
+    let count = |body: &str| -> u64 {
+        let json: serde_json::Value = serde_json::from_str(body).expect("json");
+        json["results"]["bindings"][0]["n"]["value"]
+            .as_str()
+            .and_then(|n| n.parse().ok())
+            .expect("a count")
+    };
+    let query = format!(
+        "{PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ ?class a <http://www.w3.org/2002/07/owl#Class> }}"
+    );
+    let ask = |params: Vec<(&'static str, String)>| {
+        let mut params = params;
+        params.push(("query", query.clone()));
+        server
+            .client
+            .get(server.url("/sparql"))
+            .query(&params)
+            .header("accept", "application/sparql-results+json")
+            .send()
+    };
+    // By default the vocabulary is merged into the default graph …
+    let all = count(
+        &ask(vec![])
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body"),
+    );
+    assert!(all > 20, "{all} classes");
+    // … and default-graph-uri restricts it.
+    let only_data = ask(vec![("default-graph-uri", data_graph.to_owned())])
+        .await
+        .expect("request");
+    assert_eq!(count(&only_data.text().await.expect("body")), 0);
+    let only_ontology = ask(vec![("default-graph-uri", ontology.to_owned())])
+        .await
+        .expect("request");
+    assert_eq!(count(&only_ontology.text().await.expect("body")), all);
+    // named-graph-uri and GRAPH.
+    let named = server
+        .client
+        .post(server.url("/sparql"))
+        .header("accept", "text/csv")
+        .form(&[
+            (
+                "query",
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+            ),
+            ("named-graph-uri", ontology),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        named.text().await.expect("body").replace("\r\n", "\n"),
+        format!("g\n{ontology}\n")
+    );
+    // FROM in the query, and the direct POST with the dataset in the URL.
+    let from = format!(
+        "SELECT (COUNT(*) AS ?n) FROM <{data_graph}> WHERE {{ ?class a <http://www.w3.org/2002/07/owl#Class> }}"
+    );
+    let (status, _, body) = get(&server, &from, "application/sparql-results+json").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(count(&body), 0);
+    let direct = server
+        .client
+        .post(server.url(&format!("/sparql?default-graph-uri={ontology}")))
+        .header("content-type", "application/sparql-query")
+        .header("accept", "application/sparql-results+json")
+        .body(query.clone())
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(count(&direct.text().await.expect("body")), all);
+    // An unknown graph is a clear error, not an empty answer.
+    let unknown = ask(vec![(
+        "default-graph-uri",
+        "http://example.org/nothing".to_owned(),
+    )])
+    .await
+    .expect("request");
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        unknown
+            .text()
+            .await
+            .expect("body")
+            .contains("unknown graph <http://example.org/nothing>")
+    );
+}
+
+#[tokio::test]
+async fn graph_answers_in_every_rdf_format() {
+    let server = TestServer::start().await;
+    let construct = "CONSTRUCT { ?s sk:heldIn ?o } WHERE { ?s sk:heldIn ?o }";
+    let mut sizes = Vec::new();
+    for (accept, format) in [
+        ("text/turtle", RdfFormat::Turtle),
+        ("application/n-triples", RdfFormat::NTriples),
+        ("application/rdf+xml", RdfFormat::RdfXml),
+        (
+            "application/ld+json",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        ("application/trig", RdfFormat::TriG),
+        ("application/n-quads", RdfFormat::NQuads),
+    ] {
+        let (status, content_type, body) = get(&server, construct, accept).await;
+        assert_eq!(status, StatusCode::OK, "{accept}");
+        assert!(content_type.starts_with(accept), "{accept}: {content_type}");
+        let triples = RdfParser::from_format(format)
+            .for_slice(body.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .expect("parses");
+        sizes.push(triples.len());
+    }
+    assert!(sizes.iter().all(|&n| n == sizes[0] && n > 5), "{sizes:?}");
+    // q-values choose among graph formats too.
+    let (_, content_type, _) = get(
+        &server,
+        construct,
+        "text/turtle;q=0.2, application/n-triples;q=0.9",
+    )
+    .await;
+    assert!(
+        content_type.starts_with("application/n-triples"),
+        "{content_type}"
+    );
+}
+
+#[tokio::test]
+async fn get_without_a_query_describes_the_service() {
+    let server = TestServer::start().await;
+    let response = server
+        .client
+        .get(server.url("/sparql"))
+        .header("accept", "text/turtle")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.expect("body");
+    let triples = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(body.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("parses");
+    assert!(!triples.is_empty());
+    for expected in [
+        "sd:Service",
+        "sd:SPARQL11Query",
+        "<http://www.w3.org/ns/formats/SPARQL_Results_CSV>",
+        "<http://www.w3.org/ns/formats/JSON-LD>",
+        "sd:name <https://w3id.org/sunan-kg/ontology>",
+        "sd:name <https://w3id.org/sunan-kg/graph/data>",
+    ] {
+        assert!(body.contains(expected), "{expected} missing from\n{body}");
+    }
+    let html = server
+        .client
+        .get(server.url("/sparql"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("request");
+    assert!(
+        html.text()
+            .await
+            .expect("body")
+            .contains("<textarea name=\"query\"")
+    );
+}
+
+#[tokio::test]
+async fn browsers_may_call_the_endpoint_from_other_origins() {
+    let server = TestServer::start().await;
+    let preflight = server
+        .client
+        .request(reqwest::Method::OPTIONS, server.url("/sparql"))
+        .header("origin", "https://yasgui.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .expect("preflight");
+    assert!(preflight.status().is_success());
+    assert!(
+        preflight
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
+    let response = server
+        .client
+        .get(server.url("/sparql"))
+        .query(&[("query", "ASK {}")])
+        .header("origin", "https://yasgui.example")
+        .send()
+        .await
+        .expect("request");
+    assert!(
+        response
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
+    assert!(
+        response.headers()["vary"]
+            .to_str()
+            .unwrap_or_default()
+            .contains("accept")
+    );
+}
+
+#[tokio::test]
+async fn deeply_nested_queries_are_refused_without_crashing() {
+    let server = TestServer::start().await;
+    let depth = 20_000;
+    let query = format!(
+        "ASK {{ FILTER({}1{}) }}",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let response = server
+        .client
+        .post(server.url("/sparql"))
+        .header("content-type", "application/sparql-query")
+        .body(query)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let (status, _, _) = get(&server, KEJIAOCHENG_LABEL, "text/csv").await;
+    assert_eq!(status, StatusCode::OK, "the server is still up");
+}
+
+#[tokio::test]
+async fn nesting_up_to_the_limit_is_answered() {
+    let server = TestServer::start().await;
+    let depth = sunan_kg::sparql::MAX_NESTING - 1;
+    let query = format!(
+        "ASK {{ FILTER({}1{}) }}",
+        "(".repeat(depth - 1),
+        ")".repeat(depth - 1)
+    );
+    let (status, _, body) = get(&server, &query, "application/sparql-results+json").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("true"), "{body}");
 }

@@ -1,0 +1,342 @@
+//! Linked Data: the graph's own IRIs resolve. `/id/{slug}` (entities), `/statement/…` and
+//! `/reference/…` (evidence), `/ontology` (the vocabulary; `/prop/…` redirect to it),
+//! `/shapes`, `/dump/{file}` and `/.well-known/void`, each in Turtle, JSON-LD, N-Triples or
+//! RDF/XML for machines and HTML for people, chosen by `Accept`.
+
+mod html;
+mod pages;
+mod publication;
+mod representation;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::NamedNode;
+
+pub use html::{escape, html_page};
+pub use representation::{Representation, rdf_response};
+
+use self::publication::Publication;
+use super::AppState;
+use crate::SharedDataset;
+use crate::rdf::{self, CHECKSUMS_FILE};
+
+/// What the Linked Data handlers share: the dataset and the published files, built on first use.
+#[derive(Clone)]
+struct LinkedData {
+    dataset: SharedDataset,
+    publication: Arc<std::sync::OnceLock<Result<Publication, String>>>,
+}
+
+/// Why a Linked Data request has no answer.
+#[derive(Debug, thiserror::Error)]
+enum LinkedDataError {
+    /// Nothing of ours at this address.
+    #[error("{0}")]
+    NotFound(String),
+    /// The published files could not be built (a bug: the same code built the store).
+    #[error("cannot publish the dataset: {0}")]
+    Publication(String),
+}
+
+impl IntoResponse for LinkedDataError {
+    fn into_response(self) -> Response {
+        let status = match self {
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Publication(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "linked data request failed");
+        }
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{self}\n"),
+        )
+            .into_response()
+    }
+}
+
+/// The Linked Data routes, with their own state taken from `state`.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let linked = LinkedData {
+        dataset: state.dataset.clone(),
+        publication: Arc::default(),
+    };
+    Router::new()
+        .route("/id/{slug}", get(entity))
+        .route("/statement/{*path}", get(evidence))
+        .route("/reference/{*path}", get(evidence))
+        .route("/ontology", get(ontology))
+        .route("/prop/{kind}", get(statement_property))
+        .route("/prop/statement/{kind}", get(statement_property))
+        .route("/shapes", get(shapes))
+        .route("/dump", get(dump_index))
+        .route("/dump/", get(dump_index))
+        .route("/dump/{file}", get(dump_file))
+        .route("/.well-known/void", get(void))
+        .with_state(linked)
+}
+
+impl LinkedData {
+    async fn publication(&self) -> Result<&Publication, LinkedDataError> {
+        if self.publication.get().is_none() {
+            let this = self.clone();
+            // Serialising every dump takes a moment: keep it off the async threads.
+            tokio::task::spawn_blocking(move || {
+                this.publication
+                    .get_or_init(|| Publication::build(&this.dataset).map_err(|e| e.to_string()));
+            })
+            .await
+            .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
+        }
+        match self.publication.get() {
+            Some(Ok(publication)) => Ok(publication),
+            Some(Err(error)) => Err(LinkedDataError::Publication(error.clone())),
+            None => Err(LinkedDataError::Publication("not built".into())),
+        }
+    }
+}
+
+/// `GET /id/{slug}`: an entity.
+async fn entity(
+    State(linked): State<LinkedData>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let data = &linked.dataset;
+    let Some(entity) = data.model.entity(&slug) else {
+        return Err(LinkedDataError::NotFound(format!(
+            "no entity with id {slug:?}; ids are lowercase ASCII such as changzhou-kejiaocheng"
+        )));
+    };
+    Ok(match Representation::negotiate(&headers) {
+        Some(Representation::Html) => pages::entity_page(data, entity),
+        Some(Representation::Rdf(format)) => {
+            let triples = describe(data, &data.iris.entity(&slug))?;
+            rdf_response(&triples, format, &data.iris.prefixes())
+        }
+        None => Representation::not_acceptable(&headers),
+    })
+}
+
+/// `GET /statement/…` and `GET /reference/…`: a statement node or a reference.
+async fn evidence(
+    State(linked): State<LinkedData>,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let data = &linked.dataset;
+    let path = uri.path().trim_start_matches('/');
+    let iri = NamedNode::new(format!("{}{path}", data.iris.base()))
+        .map_err(|_| LinkedDataError::NotFound(format!("no resource at /{path}")))?;
+    let triples = describe(data, &iri)?;
+    if triples.is_empty() {
+        return Err(LinkedDataError::NotFound(format!(
+            "no statement or reference at /{path}"
+        )));
+    }
+    Ok(match Representation::negotiate(&headers) {
+        Some(Representation::Html) => pages::triples_page(data, &iri, &triples),
+        Some(Representation::Rdf(format)) => rdf_response(&triples, format, &data.iris.prefixes()),
+        None => Representation::not_acceptable(&headers),
+    })
+}
+
+fn describe(
+    data: &SharedDataset,
+    iri: &NamedNode,
+) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {
+    rdf::describe(&data.store, &data.iris, iri)
+        .map_err(|e| LinkedDataError::Publication(e.to_string()))
+}
+
+/// `GET /ontology`: the vocabulary.
+async fn ontology(
+    State(linked): State<LinkedData>,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let data = &linked.dataset;
+    let vocabulary = &data.model.vocabulary;
+    Ok(match Representation::negotiate(&headers) {
+        Some(Representation::Html) => pages::ontology_page(data),
+        // The Turtle is the hand-formatted document, byte for byte graph-data/ontology.ttl
+        // under the default base.
+        Some(Representation::Rdf(RdfFormat::Turtle)) => {
+            turtle_text(rdf::ontology_turtle(vocabulary, &data.iris))
+        }
+        Some(Representation::Rdf(format)) => {
+            let triples = rdf::ontology_triples(vocabulary, &data.iris)
+                .map_err(LinkedDataError::Publication)?;
+            rdf_response(&triples, format, &vocabulary_prefixes(data))
+        }
+        None => Representation::not_acceptable(&headers),
+    })
+}
+
+fn vocabulary_prefixes(data: &SharedDataset) -> Vec<(&'static str, String)> {
+    let mut prefixes = data.iris.prefixes();
+    prefixes.push(("schema", rdf::ns::SCHEMA.to_owned()));
+    prefixes.push(("org", rdf::ns::ORG.to_owned()));
+    prefixes.push(("sh", rdf::ns::SH.to_owned()));
+    prefixes
+}
+
+/// `GET /prop/{kind}` and `GET /prop/statement/{kind}`: `303 See Other` to the vocabulary,
+/// which defines them.
+async fn statement_property(
+    State(linked): State<LinkedData>,
+    uri: axum::http::Uri,
+    Path(kind): Path<String>,
+) -> Result<Response, LinkedDataError> {
+    if linked.dataset.model.vocabulary.relation(&kind).is_none() {
+        return Err(LinkedDataError::NotFound(format!(
+            "no relation kind {kind:?} in the vocabulary"
+        )));
+    }
+    let value = uri.path().starts_with("/prop/statement/");
+    // Relative, so that it holds behind a proxy that serves the base IRI under a path.
+    let location = if value {
+        format!("../../ontology#prop-statement-{kind}")
+    } else {
+        format!("../ontology#prop-{kind}")
+    };
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location)],
+        "defined in the vocabulary\n",
+    )
+        .into_response())
+}
+
+/// `GET /shapes`: the SHACL shapes.
+async fn shapes(
+    State(linked): State<LinkedData>,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let data = &linked.dataset;
+    let text = rdf::shapes_turtle(&data.model.vocabulary, &data.iris);
+    Ok(match Representation::negotiate(&headers) {
+        Some(Representation::Html) => html_page(
+            "SHACL shapes · sunan-kg",
+            &format!(
+                "<h1>SHACL shapes</h1><p>Validate a dump with them: <code>pyshacl -s shapes.ttl sunan-kg.ttl</code>. Machines get this document as Turtle.</p><pre>{}</pre>",
+                escape(&text)
+            ),
+        ),
+        Some(Representation::Rdf(RdfFormat::Turtle)) => turtle_text(text),
+        Some(Representation::Rdf(format)) => {
+            let triples = parse(&text)?;
+            rdf_response(&triples, format, &vocabulary_prefixes(data))
+        }
+        None => Representation::not_acceptable(&headers),
+    })
+}
+
+fn parse(text: &str) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {
+    oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(text.as_bytes())
+        .map(|q| q.map(Into::into))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| LinkedDataError::Publication(e.to_string()))
+}
+
+fn turtle_text(text: String) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/turtle"),
+            ),
+            (header::VARY, HeaderValue::from_static("accept")),
+        ],
+        text,
+    )
+        .into_response()
+}
+
+/// `GET /dump/`: the list of dumps with sizes and checksums.
+async fn dump_index(State(linked): State<LinkedData>) -> Result<Response, LinkedDataError> {
+    let publication = linked.publication().await?;
+    Ok(pages::dump_index(&linked.dataset, publication))
+}
+
+/// `GET /dump/{file}`: one dump, or the checksums.
+async fn dump_file(
+    State(linked): State<LinkedData>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let publication = linked.publication().await?;
+    if file == CHECKSUMS_FILE {
+        return Ok((
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            publication.dumps.checksums(),
+        )
+            .into_response());
+    }
+    let Some(dump) = publication.dumps.file(&file) else {
+        return Err(LinkedDataError::NotFound(format!(
+            "no dump {file:?}; the dumps are {}",
+            publication
+                .dumps
+                .files
+                .iter()
+                .map(|f| f.name.as_str())
+                .chain([CHECKSUMS_FILE])
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    };
+    // The checksum is a strong validator: the same bytes always have the same one.
+    let etag = format!("\"{}\"", dump.sha256);
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let etag_header = HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"\""));
+    if fresh {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag_header)]).into_response());
+    }
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(dump.format.media_type()),
+            ),
+            (header::ETAG, etag_header),
+        ],
+        dump.bytes.clone(),
+    )
+        .into_response())
+}
+
+/// `GET /.well-known/void`: the VoID/DCAT description of the dataset.
+async fn void(
+    State(linked): State<LinkedData>,
+    headers: HeaderMap,
+) -> Result<Response, LinkedDataError> {
+    let publication = linked.publication().await?;
+    let prefixes = rdf::void_prefixes(&linked.dataset.iris);
+    Ok(match Representation::negotiate(&headers) {
+        Some(Representation::Html) => {
+            let turtle = rdf::triples_to_bytes(&publication.void, RdfFormat::Turtle, &prefixes)
+                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
+            html_page(
+                "VoID description · sunan-kg",
+                &format!(
+                    "<h1>sunan-kg, dataset version {}</h1><p>The VoID/DCAT description of the dataset (machines get it as Turtle, JSON-LD, N-Triples or RDF/XML).</p><pre>{}</pre>",
+                    escape(&publication.version),
+                    escape(&String::from_utf8_lossy(&turtle))
+                ),
+            )
+        }
+        Some(Representation::Rdf(format)) => rdf_response(&publication.void, format, &prefixes),
+        None => Representation::not_acceptable(&headers),
+    })
+}

@@ -1,0 +1,260 @@
+//! Dereferenceable IRIs, the vocabulary, shapes, dumps and the VoID description over HTTP.
+
+use std::collections::BTreeSet;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Triple;
+use reqwest::StatusCode;
+use sunan_kg::rdf;
+
+use crate::common::{TestServer, dataset};
+
+async fn fetch(server: &TestServer, path: &str, accept: &str) -> (StatusCode, String, Vec<u8>) {
+    let response = server
+        .client
+        .get(server.url(path))
+        .header("accept", accept)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    (
+        status,
+        content_type,
+        response.bytes().await.expect("body").to_vec(),
+    )
+}
+
+fn parse(bytes: &[u8], format: RdfFormat) -> Vec<Triple> {
+    RdfParser::from_format(format)
+        .for_slice(bytes)
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<Vec<_>, _>>()
+        .expect("parses")
+}
+
+#[tokio::test]
+async fn an_entity_resolves_in_every_format_with_its_evidence() {
+    let server = TestServer::start().await;
+    let iri = dataset()
+        .iris
+        .entity("changzhou-kejiaocheng")
+        .as_str()
+        .to_owned();
+    let mut answers = Vec::new();
+    for (accept, format) in [
+        ("text/turtle", RdfFormat::Turtle),
+        (
+            "application/ld+json",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        ("application/n-triples", RdfFormat::NTriples),
+        ("application/rdf+xml", RdfFormat::RdfXml),
+    ] {
+        let (status, content_type, body) =
+            fetch(&server, "/id/changzhou-kejiaocheng", accept).await;
+        assert_eq!(status, StatusCode::OK, "{accept}");
+        assert!(
+            content_type.starts_with(format.media_type()),
+            "{accept}: {content_type}"
+        );
+        // Parsers normalise language tags to lower case.
+        let triples: BTreeSet<String> = parse(&body, format)
+            .iter()
+            .map(|t| t.to_string().to_lowercase())
+            .collect();
+        answers.push(triples);
+    }
+    assert!(
+        answers.windows(2).all(|w| w[0] == w[1]),
+        "every format says the same"
+    );
+    let triples = &answers[0];
+    assert!(
+        triples
+            .iter()
+            .any(|t| t.starts_with(&format!("<{iri}>")) && t.contains("\"常州科教城\"@zh-hans"))
+    );
+    // The evidence travels with the entity: the quote behind cooperatesWith 中国科学院.
+    assert!(
+        triples
+            .iter()
+            .any(|t| t.contains("积极推进与中科院新一轮合作")),
+        "quotes included"
+    );
+    // Turtle is the default for clients that take anything.
+    let (_, content_type, _) = fetch(&server, "/id/sukedai", "*/*").await;
+    assert!(content_type.starts_with("text/turtle"), "{content_type}");
+}
+
+#[tokio::test]
+async fn people_get_html_and_unknown_slugs_get_404() {
+    let server = TestServer::start().await;
+    let (status, content_type, body) = fetch(
+        &server,
+        "/id/changzhou-kejiaocheng",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/html"));
+    let html = String::from_utf8(body).expect("utf-8");
+    assert!(html.contains("<h1>常州科教城</h1>"), "{html}");
+    assert!(
+        html.contains("href=\"zhongguo-kexueyuan\""),
+        "links to related entities"
+    );
+    assert!(html.contains("积极推进与中科院新一轮合作"), "quotes");
+
+    let (status, _, body) = fetch(&server, "/id/no-such-entity", "text/turtle").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(String::from_utf8_lossy(&body).contains("no-such-entity"));
+    let (status, _, _) = fetch(&server, "/id/changzhou-kejiaocheng", "image/png").await;
+    assert_eq!(status, StatusCode::NOT_ACCEPTABLE);
+}
+
+#[tokio::test]
+async fn statements_and_references_resolve() {
+    let server = TestServer::start().await;
+    let path = "/statement/changzhou-kejiaocheng/cooperatesWith/zhongguo-kexueyuan";
+    let (status, _, body) = fetch(&server, path, "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    let turtle = String::from_utf8(body).expect("utf-8");
+    assert!(turtle.contains("中科院"), "{turtle}");
+    let (status, _, _) = fetch(
+        &server,
+        &format!("{}/1", path.replace("/statement/", "/reference/")),
+        "text/turtle",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = fetch(&server, "/statement/a/b/c", "text/turtle").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_vocabulary_resolves_for_machines_and_people() {
+    let server = TestServer::start().await;
+    let (status, content_type, body) = fetch(&server, "/ontology", "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/turtle"));
+    let data = dataset();
+    assert_eq!(
+        String::from_utf8(body).expect("utf-8"),
+        rdf::ontology_turtle(&data.model.vocabulary, &data.iris)
+    );
+    let (status, _, body) = fetch(&server, "/ontology", "application/ld+json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !parse(
+            &body,
+            RdfFormat::JsonLd {
+                profile: Default::default()
+            }
+        )
+        .is_empty()
+    );
+    let (_, content_type, body) = fetch(&server, "/ontology", "text/html").await;
+    assert!(content_type.starts_with("text/html"));
+    let html = String::from_utf8(body).expect("utf-8");
+    assert!(
+        html.contains("id=\"Park\"") && html.contains("园区"),
+        "an anchor per term"
+    );
+    assert!(html.contains("id=\"prop-statement-cooperatesWith\""));
+
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(server.url("/prop/statement/cooperatesWith"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()["location"],
+        "../../ontology#prop-statement-cooperatesWith"
+    );
+    let (status, _, _) = fetch(&server, "/prop/noSuchRelation", "text/turtle").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, _, body) = fetch(&server, "/shapes", "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!parse(&body, RdfFormat::Turtle).is_empty());
+}
+
+#[tokio::test]
+async fn dumps_download_with_checksums_and_the_void_description_lists_them() {
+    let server = TestServer::start().await;
+    let (status, _, sums) = fetch(&server, "/dump/SHA256SUMS", "*/*").await;
+    assert_eq!(status, StatusCode::OK);
+    let sums = String::from_utf8(sums).expect("utf-8");
+    assert_eq!(sums.lines().count(), 5);
+    for line in sums.lines() {
+        let (sum, name) = line.split_once("  ").expect("sha256sum format");
+        let response = server
+            .client
+            .get(server.url(&format!("/dump/{name}")))
+            .send()
+            .await
+            .expect("dump");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["etag"], format!("\"{sum}\"").as_str());
+        let bytes = response.bytes().await.expect("body");
+        assert_eq!(rdf::sha256_hex(&bytes), sum, "{name}");
+    }
+    let cached = server
+        .client
+        .get(server.url("/dump/sunan-kg.ttl"))
+        .header(
+            "if-none-match",
+            format!("\"{}\"", sums.split_whitespace().next().unwrap_or_default()),
+        )
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(cached.status(), StatusCode::NOT_MODIFIED);
+    let (status, _, _) = fetch(&server, "/dump/other.ttl", "*/*").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, index) = fetch(&server, "/dump/", "text/html").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8_lossy(&index).contains("sunan-kg.trig"));
+
+    let (status, content_type, body) = fetch(&server, "/.well-known/void", "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/turtle"));
+    let void = String::from_utf8(body).expect("utf-8");
+    let data = dataset();
+    let version = rdf::dataset_version(&data.model).expect("version");
+    for expected in [
+        format!("\"{version}\""),
+        "<https://spdx.org/licenses/MIT>".to_owned(),
+        "<https://spdx.org/licenses/Apache-2.0>".to_owned(),
+        "void:sparqlEndpoint <https://w3id.org/sunan-kg/sparql>".to_owned(),
+        "<https://w3id.org/sunan-kg/dump/sunan-kg.ttl>".to_owned(),
+        "void:exampleResource".to_owned(),
+        format!(
+            "void:triples {} ",
+            rdf::triples(&data.model, &data.iris).len()
+        ),
+        format!("void:entities {} ", data.model.entities.len()),
+    ] {
+        assert!(void.contains(&expected), "{expected} missing from\n{void}");
+    }
+    for line in sums.lines() {
+        let sum = line.split_whitespace().next().unwrap_or_default();
+        assert!(
+            void.contains(sum),
+            "the checksum {sum} is in the description"
+        );
+    }
+}
