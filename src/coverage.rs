@@ -126,8 +126,8 @@ enum Explanation {
 /// source is matched by the simplified names of the graph. Entries of `coverage/<id>.toml`
 /// apply to document `<id>` only; entries of any other file there apply to every document.
 pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport, LoadError> {
-    let converter = ScriptConverter::new()
-        .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+    let converter =
+        ScriptConverter::new().map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
     let fold = |text: &str| converter.simplified(&compact(text));
     let ignores = read_ignores(files)?;
 
@@ -161,8 +161,10 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
         let document_id = model.entities[document].id.clone();
         let applies = |scope: &Option<String>| scope.as_ref().is_none_or(|s| *s == document_id);
         let text: Vec<char> = fold(source.text()).chars().collect();
-        let mut phrases: Vec<(&str, Explanation)> =
-            names.iter().map(|n| (n.as_str(), Explanation::Name)).collect();
+        let mut phrases: Vec<(&str, Explanation)> = names
+            .iter()
+            .map(|n| (n.as_str(), Explanation::Name))
+            .collect();
         for (index, entry) in ignores.phrases.iter().enumerate() {
             if applies(&entry.scope) {
                 phrases.push((ignore_texts[index].as_str(), Explanation::Ignore(index)));
@@ -170,11 +172,17 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
         }
         let ends = phrase_ends(&text, &phrases);
         let mut found = 0;
-        let mut settle = |report: &mut CoverageReport, candidate: Candidate, explanations: &[Explanation], generic: &[usize]| {
+        let mut settle = |report: &mut CoverageReport,
+                          candidate: Candidate,
+                          explanations: &[Explanation],
+                          generic: &[usize]| {
             found += 1;
             if explanations.contains(&Explanation::Name) {
                 report.named += 1;
-            } else if explanations.iter().any(|e| matches!(e, Explanation::Ignore(_))) {
+            } else if explanations
+                .iter()
+                .any(|e| matches!(e, Explanation::Ignore(_)))
+            {
                 report.ignored += 1;
                 for explanation in explanations {
                     if let Explanation::Ignore(index) = explanation {
@@ -216,7 +224,8 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                     .iter()
                     .enumerate()
                     .filter(|(index, word)| {
-                        applies(&ignores.generic[*index].scope) && text[start..position].ends_with(word)
+                        applies(&ignores.generic[*index].scope)
+                            && text[start..position].ends_with(word)
                     })
                     .map(|(index, _)| index)
                     .collect();
@@ -236,7 +245,8 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                     index += 1;
                     continue;
                 }
-                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close) else {
+                let Some(length) = text[index + 1..].iter().take(31).position(|&c| c == close)
+                else {
                     index += 1;
                     continue;
                 };
@@ -251,7 +261,12 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
                     pattern: format!("{open}…{close}"),
                     context: context(&text, start, end),
                 };
-                settle(&mut report, candidate, &covering_phrases(&ends, start, end), &[]);
+                settle(
+                    &mut report,
+                    candidate,
+                    &covering_phrases(&ends, start, end),
+                    &[],
+                );
             }
         }
         report.candidates.insert(document_id, found);
@@ -284,7 +299,11 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
     };
     let mut problems = Vec::new();
     for (path, text) in files.toml_files_in(IGNORE_FOLDER) {
-        let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(".toml");
         let scope = files
             .get(&format!("documents/{stem}.toml"))
             .is_some()
@@ -325,9 +344,9 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
                             reason,
                         }),
                         None => into.push(IgnoreEntry {
-                        scope: scope.clone(),
-                        ..entry
-                    }),
+                            scope: scope.clone(),
+                            ..entry
+                        }),
                     }
                 }
             };
@@ -342,7 +361,10 @@ fn read_ignores(files: &DataFiles) -> Result<Ignores, LoadError> {
 }
 
 /// For every end position in `text`, the known phrases ending there: (start, explanation).
-fn phrase_ends(text: &[char], phrases: &[(&str, Explanation)]) -> HashMap<usize, Vec<(usize, Explanation)>> {
+fn phrase_ends(
+    text: &[char],
+    phrases: &[(&str, Explanation)],
+) -> HashMap<usize, Vec<(usize, Explanation)>> {
     let joined: String = text.iter().collect();
     // Byte offsets of `joined` to char positions.
     let mut char_at = HashMap::new();
@@ -366,7 +388,11 @@ fn phrase_ends(text: &[char], phrases: &[(&str, Explanation)]) -> HashMap<usize,
 
 /// Everything that covers the span `start..end` (a phrase starting at or before it and ending
 /// at or after it, within a short reach).
-fn covering_phrases(ends: &HashMap<usize, Vec<(usize, Explanation)>>, start: usize, end: usize) -> Vec<Explanation> {
+fn covering_phrases(
+    ends: &HashMap<usize, Vec<(usize, Explanation)>>,
+    start: usize,
+    end: usize,
+) -> Vec<Explanation> {
     (end..=end + 30)
         .filter_map(|phrase_end| ends.get(&phrase_end))
         .flatten()

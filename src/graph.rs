@@ -1,32 +1,139 @@
-//! The petgraph projection of the model, for traversals (neighbourhoods, paths, centrality).
+//! The petgraph projection of the model, for traversals: shortest paths, neighbourhoods,
+//! supporters of an industry and its narrower concepts, containment in a region, centrality.
 //! Node `i` is entity `i` of the model and each edge carries the index of its relation, so
 //! the projection never duplicates names or evidence.
 
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use crate::model::{EntityIndex, Model, RelationIndex};
 
-/// A directed graph whose nodes are entity indexes and whose edges are relation indexes.
+/// Relation kinds that record where things are written rather than how they relate; they
+/// are left out of centrality.
+pub const STRUCTURAL_KINDS: &[&str] = &[
+    "partOfDocument",
+    "mentions",
+    "targetOf",
+    "targetRegion",
+    "issuedBy",
+];
+
+/// Relation kinds by which an entity supports an industry.
+pub const SUPPORT_KINDS: &[&str] = &["supports", "focusesOn"];
+
+/// Relation kinds that place an entity inside a region or park.
+pub const CONTAINMENT_KINDS: &[&str] = &["locatedIn", "partOf"];
+
+/// A directed graph whose nodes are entity indexes and whose edges are relation indexes, with
+/// centrality computed once.
 #[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
     graph: DiGraph<EntityIndex, RelationIndex>,
+    degree: Vec<usize>,
+    page_rank: Vec<f64>,
+}
+
+/// One step of a path: a relation, walked along (subject → object) or against its direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// The relation walked.
+    pub relation: RelationIndex,
+    /// True when walked from its subject to its object.
+    pub forward: bool,
+    /// The entity the step arrives at.
+    pub to: EntityIndex,
+}
+
+/// A path between two entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    /// Where it starts.
+    pub from: EntityIndex,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+/// The part of the graph around some entities.
+#[derive(Debug, Clone, Default)]
+pub struct Neighborhood {
+    /// The entities, seeds first, then by distance.
+    pub nodes: Vec<EntityIndex>,
+    /// The relations between them.
+    pub edges: Vec<RelationIndex>,
+    /// True when the node limit cut the neighbourhood short.
+    pub truncated: bool,
+}
+
+/// An entity that supports an industry, and how it connects to the industry asked about.
+#[derive(Debug, Clone)]
+pub struct Support {
+    /// The supporting entity.
+    pub supporter: EntityIndex,
+    /// The `supports` or `focusesOn` relation.
+    pub relation: RelationIndex,
+    /// The concepts from the industry asked about down to the one supported (one element
+    /// when it is the industry itself).
+    pub concepts: Vec<EntityIndex>,
+}
+
+/// PageRank by power iteration, in O(iterations × (nodes + edges)); the rank of nodes
+/// without outgoing edges is spread over all nodes. (petgraph's `page_rank` is quadratic in
+/// the number of nodes, which made start-up slow.)
+fn page_rank(nodes: usize, edges: &[(usize, usize)], damping: f64, iterations: usize) -> Vec<f64> {
+    if nodes == 0 {
+        return Vec::new();
+    }
+    let n = nodes as f64;
+    let mut out_degree = vec![0usize; nodes];
+    for &(from, _) in edges {
+        out_degree[from] += 1;
+    }
+    let mut rank = vec![1.0 / n; nodes];
+    for _ in 0..iterations {
+        let dangling: f64 = (0..nodes)
+            .filter(|&v| out_degree[v] == 0)
+            .map(|v| rank[v])
+            .sum();
+        let base = (1.0 - damping) / n + damping * dangling / n;
+        let mut next = vec![base; nodes];
+        for &(from, to) in edges {
+            next[to] += damping * rank[from] / out_degree[from] as f64;
+        }
+        rank = next;
+    }
+    rank
 }
 
 impl KnowledgeGraph {
-    /// Builds the projection of `model`.
+    /// Builds the projection of `model` and its centrality.
     pub fn new(model: &Model) -> Self {
         let mut graph = DiGraph::with_capacity(model.entities.len(), model.relations.len());
         for index in 0..model.entities.len() {
             graph.add_node(index);
         }
+        let mut semantic_edges = Vec::new();
+        let mut degree = vec![0; model.entities.len()];
         for (index, relation) in model.relations.iter().enumerate() {
-            graph.add_edge(
+            let (s, o) = (
                 NodeIndex::new(relation.subject),
                 NodeIndex::new(relation.object),
-                index,
             );
+            graph.add_edge(s, o, index);
+            if !STRUCTURAL_KINDS.contains(&relation.kind.as_str()) {
+                semantic_edges.push((relation.subject, relation.object));
+                degree[relation.subject] += 1;
+                degree[relation.object] += 1;
+            }
         }
-        Self { graph }
+        let page_rank = page_rank(model.entities.len(), &semantic_edges, 0.85, 50);
+        Self {
+            graph,
+            degree,
+            page_rank,
+        }
     }
 
     /// The underlying petgraph graph.
@@ -34,13 +141,236 @@ impl KnowledgeGraph {
         &self.graph
     }
 
-    /// The node of an entity.
-    pub fn node(&self, entity: EntityIndex) -> NodeIndex {
-        NodeIndex::new(entity)
+    /// Number of relations touching an entity, leaving out the structural kinds.
+    pub fn degree(&self, entity: EntityIndex) -> usize {
+        self.degree[entity]
     }
 
-    /// Number of relations touching an entity, in either direction.
-    pub fn degree(&self, entity: EntityIndex) -> usize {
-        self.graph.neighbors_undirected(self.node(entity)).count()
+    /// PageRank of an entity over the graph without the structural kinds (damping 0.85).
+    pub fn page_rank(&self, entity: EntityIndex) -> f64 {
+        self.page_rank[entity]
+    }
+
+    /// Relations touching `entity` in either direction: (relation, walked forward, other end).
+    fn incident(&self, entity: EntityIndex) -> impl Iterator<Item = Step> + '_ {
+        let node = NodeIndex::new(entity);
+        let out = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .map(|e| Step {
+                relation: *e.weight(),
+                forward: true,
+                to: e.target().index(),
+            });
+        let inc = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .map(|e| Step {
+                relation: *e.weight(),
+                forward: false,
+                to: e.source().index(),
+            });
+        out.chain(inc)
+    }
+
+    /// The shortest paths from `from` to `to`, at most `max_hops` long, walking relations in
+    /// either direction when `allowed` accepts them; several when several are equally short,
+    /// at most `limit`, in a stable order.
+    pub fn shortest_paths(
+        &self,
+        from: EntityIndex,
+        to: EntityIndex,
+        max_hops: usize,
+        limit: usize,
+        allowed: impl Fn(RelationIndex) -> bool,
+    ) -> Vec<Path> {
+        if from == to || limit == 0 {
+            return Vec::new();
+        }
+        // Breadth-first layers; every node keeps all its predecessors from the previous layer.
+        let mut distance: HashMap<EntityIndex, usize> = HashMap::from([(from, 0)]);
+        let mut predecessors: HashMap<EntityIndex, Vec<(EntityIndex, Step)>> = HashMap::new();
+        let mut layer = vec![from];
+        for depth in 1..=max_hops {
+            let mut next = Vec::new();
+            for &node in &layer {
+                for step in self.incident(node).filter(|s| allowed(s.relation)) {
+                    match distance.get(&step.to) {
+                        Some(&d) if d < depth => continue,
+                        Some(_) => {}
+                        None => {
+                            distance.insert(step.to, depth);
+                            next.push(step.to);
+                        }
+                    }
+                    predecessors.entry(step.to).or_default().push((node, step));
+                }
+            }
+            if distance.contains_key(&to) || next.is_empty() {
+                break;
+            }
+            layer = next;
+        }
+        if !distance.contains_key(&to) {
+            return Vec::new();
+        }
+        // Walk back from `to`, depth first, collecting up to `limit` paths.
+        let mut paths = Vec::new();
+        let mut stack: Vec<(EntityIndex, Vec<Step>)> = vec![(to, Vec::new())];
+        while let Some((node, suffix)) = stack.pop() {
+            if node == from {
+                let mut steps = suffix;
+                steps.reverse();
+                paths.push(Path { from, steps });
+                if paths.len() >= limit {
+                    break;
+                }
+                continue;
+            }
+            if let Some(preds) = predecessors.get(&node) {
+                for &(prev, step) in preds.iter().rev() {
+                    let mut longer = suffix.clone();
+                    longer.push(step);
+                    stack.push((prev, longer));
+                }
+            }
+        }
+        paths
+    }
+
+    /// The entities within `hops` relations of `seeds` (walking both directions along relations
+    /// `allow_relation` accepts, keeping entities `allow_node` accepts; seeds are always kept),
+    /// at most `limit` entities, and every allowed relation among them.
+    pub fn neighborhood(
+        &self,
+        seeds: &[EntityIndex],
+        hops: usize,
+        limit: usize,
+        allow_relation: impl Fn(RelationIndex) -> bool,
+        allow_node: impl Fn(EntityIndex) -> bool,
+    ) -> Neighborhood {
+        let mut result = Neighborhood::default();
+        let mut included: HashSet<EntityIndex> = HashSet::new();
+        for &seed in seeds {
+            if included.insert(seed) {
+                result.nodes.push(seed);
+            }
+        }
+        let mut layer: Vec<EntityIndex> = result.nodes.clone();
+        'layers: for _ in 0..hops {
+            let mut next = Vec::new();
+            for &node in &layer {
+                for step in self.incident(node).filter(|s| allow_relation(s.relation)) {
+                    if included.contains(&step.to) || !allow_node(step.to) {
+                        continue;
+                    }
+                    if result.nodes.len() >= limit {
+                        result.truncated = true;
+                        break 'layers;
+                    }
+                    included.insert(step.to);
+                    result.nodes.push(step.to);
+                    next.push(step.to);
+                }
+            }
+            layer = next;
+        }
+        let mut edges: Vec<RelationIndex> = result
+            .nodes
+            .iter()
+            .flat_map(|&n| self.incident(n).filter(|s| s.forward))
+            .filter(|s| included.contains(&s.to) && allow_relation(s.relation))
+            .map(|s| s.relation)
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        result.edges = edges;
+        result
+    }
+
+    /// The industry itself and, when `include_narrower`, every narrower concept (following
+    /// `broader` backwards), each with the chain of concepts that leads to it.
+    pub fn concepts_under(
+        &self,
+        model: &Model,
+        industry: EntityIndex,
+        include_narrower: bool,
+    ) -> Vec<Vec<EntityIndex>> {
+        let mut chains = vec![vec![industry]];
+        if !include_narrower {
+            return chains;
+        }
+        let mut seen = HashSet::from([industry]);
+        let mut queue = VecDeque::from([vec![industry]]);
+        while let Some(chain) = queue.pop_front() {
+            let last = chain[chain.len() - 1];
+            for &r in model.incoming_indexes(last) {
+                let relation = &model.relations[r];
+                if relation.kind == "broader" && seen.insert(relation.subject) {
+                    let mut longer = chain.clone();
+                    longer.push(relation.subject);
+                    chains.push(longer.clone());
+                    queue.push_back(longer);
+                }
+            }
+        }
+        chains
+    }
+
+    /// Who supports (or focuses on) `industry` or, when `include_narrower`, any narrower
+    /// concept; nearest concepts first, then in model order.
+    pub fn supporters(
+        &self,
+        model: &Model,
+        industry: EntityIndex,
+        include_narrower: bool,
+    ) -> Vec<Support> {
+        let mut supports = Vec::new();
+        for chain in self.concepts_under(model, industry, include_narrower) {
+            let concept = chain[chain.len() - 1];
+            for &r in model.incoming_indexes(concept) {
+                if SUPPORT_KINDS.contains(&model.relations[r].kind.as_str()) {
+                    supports.push(Support {
+                        supporter: model.relations[r].subject,
+                        relation: r,
+                        concepts: chain.clone(),
+                    });
+                }
+            }
+        }
+        supports
+    }
+
+    /// Whether `entity` is `region` or lies within it, following `locatedIn` and `partOf`.
+    pub fn is_within(&self, model: &Model, entity: EntityIndex, region: EntityIndex) -> bool {
+        let mut seen = HashSet::from([entity]);
+        let mut queue = VecDeque::from([entity]);
+        while let Some(node) = queue.pop_front() {
+            if node == region {
+                return true;
+            }
+            for relation in model.outgoing(node) {
+                if CONTAINMENT_KINDS.contains(&relation.kind.as_str())
+                    && seen.insert(relation.object)
+                {
+                    queue.push_back(relation.object);
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_rank;
+
+    #[test]
+    fn page_rank_sums_to_one_and_favours_the_pointed_at() {
+        // 0 → 2, 1 → 2, 2 → 0; 3 has no edges.
+        let ranks = page_rank(4, &[(0, 2), (1, 2), (2, 0)], 0.85, 100);
+        let total: f64 = ranks.iter().sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+        assert!(ranks[2] > ranks[0] && ranks[0] > ranks[1] && ranks[1] == ranks[3]);
     }
 }

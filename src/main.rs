@@ -68,6 +68,13 @@ struct ServeArgs {
     /// Seconds after which a SPARQL query is cancelled.
     #[arg(long, default_value_t = 10)]
     sparql_timeout: u64,
+    /// Origins browsers may call the API from (repeat the flag); any origin when absent.
+    #[arg(
+        long = "cors-origin",
+        env = "SUNAN_KG_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -106,6 +113,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs {
         addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
         sparql_timeout: 10,
+        cors_origins: Vec::new(),
         data: DataArgs {
             data: None,
             base_iri: DEFAULT_BASE_IRI.to_owned(),
@@ -164,7 +172,17 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
         timeout: Duration::from_secs(args.sparql_timeout.max(1)),
         ..SparqlLimits::default()
     };
-    let state = AppState::new(dataset.clone(), limits);
+    let mut state = AppState::new(dataset.clone(), limits);
+    if !args.cors_origins.is_empty() {
+        let origins = args
+            .cors_origins
+            .iter()
+            .map(|o| {
+                axum::http::HeaderValue::from_str(o).with_context(|| format!("bad origin {o:?}"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        state.cors = sunan_kg::server::CorsOrigins::List(origins);
+    }
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;

@@ -1,6 +1,15 @@
-//! GraphQL errors with a machine-readable `code` in `extensions`.
+//! GraphQL errors with a machine-readable `code` in `extensions`, for resolver errors and for
+//! the errors the engine raises itself (parse, validation, limits).
 
-use async_graphql::{Error, ErrorExtensions};
+use std::sync::Arc;
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+};
+use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::{
+    Error, ErrorExtensions, ServerError, ServerResult, ValidationResult, Variables,
+};
 
 /// An error a client can act on; `code` is stable, the message is for people.
 #[derive(Debug, thiserror::Error)]
@@ -11,6 +20,16 @@ pub enum ApiError {
     /// An argument is out of range or malformed.
     #[error("{0}")]
     BadArgument(String),
+    /// The entity exists but is not of the kind the argument needs.
+    #[error("{id:?} is a {actual}, not a {expected}")]
+    WrongKind {
+        /// The id given.
+        id: String,
+        /// Its kind.
+        actual: String,
+        /// The kind needed.
+        expected: String,
+    },
 }
 
 impl ApiError {
@@ -18,7 +37,7 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::NotFound(_) => "NOT_FOUND",
-            Self::BadArgument(_) => "BAD_ARGUMENT",
+            Self::BadArgument(_) | Self::WrongKind { .. } => "BAD_ARGUMENT",
         }
     }
 }
@@ -27,5 +46,71 @@ impl ErrorExtensions for ApiError {
     fn extend(&self) -> Error {
         let code = self.code();
         Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))
+    }
+}
+
+/// Codes of the errors the engine raises before any resolver runs.
+pub mod codes {
+    /// The query text does not parse.
+    pub const PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
+    /// The query does not fit the schema.
+    pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    /// The query is too deep or too complex.
+    pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
+}
+
+/// Adds `extensions.code` to parse and validation errors.
+pub struct ErrorCodes;
+
+impl ExtensionFactory for ErrorCodes {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ErrorCodesExtension)
+    }
+}
+
+struct ErrorCodesExtension;
+
+fn with_code(mut error: ServerError, code: &str) -> ServerError {
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", code);
+    }
+    error
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for ErrorCodesExtension {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        next.run(ctx, query, variables)
+            .await
+            .map_err(|e| with_code(e, codes::PARSE_FAILED))
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        next.run(ctx).await.map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let code = if e.message.contains("too complex")
+                        || e.message.contains("nested too deep")
+                    {
+                        codes::LIMIT_EXCEEDED
+                    } else {
+                        codes::VALIDATION_FAILED
+                    };
+                    with_code(e, code)
+                })
+                .collect()
+        })
     }
 }

@@ -20,6 +20,9 @@ pub enum ServerError {
     /// Nothing at this address.
     #[error("{0}")]
     NotFound(String),
+    /// The method is not allowed for this request.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// A bug or a failed background task.
     #[error("internal error: {0}")]
     Internal(String),
@@ -41,6 +44,7 @@ impl ServerError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

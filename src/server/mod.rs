@@ -1,6 +1,7 @@
 //! The HTTP server: one router for GraphQL, SPARQL and the landing page, and a `serve`
 //! function that takes a listener and a shutdown future so that tests can run it on port 0.
 
+mod assets;
 mod error;
 mod graphql;
 mod linked_data;
@@ -25,6 +26,16 @@ use crate::sparql::{SparqlLimits, SparqlService};
 /// Largest request body accepted (a query, a form).
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// Which origins browsers may call the API from.
+#[derive(Clone, Debug, Default)]
+pub enum CorsOrigins {
+    /// Any origin (the default: the API is public and read only).
+    #[default]
+    Any,
+    /// Only these origins (`https://example.org`).
+    List(Vec<axum::http::HeaderValue>),
+}
+
 /// What every handler shares. Cheap to clone: everything inside is reference-counted.
 #[derive(Clone)]
 pub struct AppState {
@@ -34,6 +45,8 @@ pub struct AppState {
     pub schema: KgSchema,
     /// The SPARQL service over the RDF store.
     pub sparql: SparqlService,
+    /// Which origins may call the API from a browser.
+    pub cors: CorsOrigins,
 }
 
 impl AppState {
@@ -43,6 +56,7 @@ impl AppState {
             schema: build_schema(dataset.clone()),
             sparql: SparqlService::new(dataset.store.clone(), sparql_limits),
             dataset,
+            cors: CorsOrigins::Any,
         }
     }
 }
@@ -50,13 +64,17 @@ impl AppState {
 /// The application's routes.
 pub fn app(state: AppState) -> Router {
     let cors = CorsLayer::new()
-        .allow_origin(Any)
         .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
         .allow_headers(Any);
+    let cors = match &state.cors {
+        CorsOrigins::Any => cors.allow_origin(Any),
+        CorsOrigins::List(origins) => cors.allow_origin(origins.clone()),
+    };
     Router::new()
         .route("/", get(landing))
         .route("/health", get(|| async { "ok\n" }))
         .route("/graphql", get(graphql::get).post(graphql::post))
+        .route("/assets/{*path}", get(assets::get))
         .route("/sparql", get(sparql::get).post(sparql::post))
         .merge(linked_data::routes(&state))
         .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })

@@ -97,7 +97,7 @@ fn each_city_has_its_own_science_bureau() {
             .filter(|e| {
                 e.kind == "GovernmentBody" && e.name.starts_with(city) && e.name.contains("科")
             })
-            .filter(|e| e.aliases.iter().any(|a| a.text.contains("市科技局")))
+            .filter(|e| e.written_forms.iter().any(|f| f.contains("市科技局")))
             .map(|e| e.id.clone())
             .collect::<Vec<_>>()
     };

@@ -1,0 +1,598 @@
+//! The query root: every entry point of the API.
+
+use async_graphql::{Context, ErrorExtensions, ID, InputObject, Object, Result, SimpleObject};
+
+use super::entity::{Entity, resolve_id, resolve_kind};
+use super::enums::{
+    Centrality, EntityKind, EntityOrderField, MatchQuality, NameKind, OrderDirection, RelationKind,
+};
+use super::graph::{GraphView, Path, Supporter, graph_view, in_range, paths, supporters};
+use super::page::{Page, page_size, paginate};
+use super::{ApiError, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS, MAX_PATHS};
+use crate::SharedDataset;
+use crate::model::{Details, EntityIndex, Model};
+
+fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
+    ctx.data_unchecked::<SharedDataset>()
+}
+
+/// Longest search text accepted.
+const MAX_SEARCH_CHARS: usize = 100;
+
+/// The root of every query.
+pub struct QueryRoot;
+
+/// Filters for `entities`; all given filters must hold.
+#[derive(InputObject, Default)]
+pub struct EntityFilter {
+    /// Only these kinds.
+    pub kinds: Option<Vec<EntityKind>>,
+    /// Only entities that lie in this region (following locatedIn and partOf), or targets
+    /// set for it.
+    pub region: Option<ID>,
+    /// Only entities that support or focus on this industry or a narrower one.
+    pub industry: Option<ID>,
+    /// Only entities named in this document.
+    pub document: Option<ID>,
+    /// Only entities with a name matching this text (as in `search`).
+    pub text: Option<String>,
+}
+
+/// How to sort `entities`.
+#[derive(InputObject)]
+pub struct EntityOrder {
+    /// What to sort by.
+    pub field: EntityOrderField,
+    /// Which way; default ascending for DEFAULT, ID and NAME, descending for DEGREE and
+    /// PAGE_RANK.
+    pub direction: Option<OrderDirection>,
+}
+
+/// A search result.
+#[derive(SimpleObject)]
+pub struct SearchHit {
+    /// The entity found.
+    pub entity: Entity,
+    /// The name that matched the search text.
+    pub matched_name: String,
+    /// Which of the entity's names matched.
+    pub name_kind: NameKind,
+    /// How well it matched.
+    pub quality: MatchQuality,
+}
+
+/// A count for one kind or region.
+#[derive(SimpleObject)]
+pub struct Count {
+    /// The kind, relation kind or region id.
+    pub key: String,
+    /// Its name, for regions.
+    pub name: Option<String>,
+    /// How many.
+    pub count: usize,
+}
+
+/// Counts over the whole graph.
+#[derive(SimpleObject)]
+pub struct Statistics {
+    /// Number of entities.
+    pub entities: usize,
+    /// Number of relations.
+    pub relations: usize,
+    /// Number of relations that are inferred rather than stated.
+    pub inferred_relations: usize,
+    /// Number of quotes on relations.
+    pub quotes: usize,
+    /// Entities by kind.
+    pub by_kind: Vec<Count>,
+    /// Relations by kind.
+    pub by_relation_kind: Vec<Count>,
+    /// Entities (other than regions) located in each region, directly or through parts.
+    pub by_region: Vec<Count>,
+}
+
+/// An entity with its centrality.
+#[derive(SimpleObject)]
+pub struct Ranked {
+    /// The entity.
+    pub entity: Entity,
+    /// Number of relations (leaving out mentions and document structure).
+    pub degree: usize,
+    /// PageRank over the same relations.
+    pub page_rank: f64,
+}
+
+/// A kind of entity or relation, with its labels, for legends.
+#[derive(SimpleObject)]
+pub struct VocabularyTerm {
+    /// Id in the vocabulary (`Park`, `locatedIn`).
+    pub id: String,
+    /// Chinese label.
+    pub zh: String,
+    /// English label.
+    pub en: String,
+    /// What it means.
+    pub comment: String,
+}
+
+#[Object]
+impl QueryRoot {
+    /// The entity with this id (documents, tasks and targets included). An unknown id is an
+    /// error with `extensions.code = "NOT_FOUND"`.
+    async fn entity(&self, ctx: &Context<'_>, id: ID) -> Result<Entity> {
+        let data = dataset(ctx);
+        Ok(Entity::of(data, resolve_id(data, &id)?))
+    }
+
+    /// Several entities by id, in the order asked (at most 100). Unknown ids are errors.
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Entity>> {
+        let data = dataset(ctx);
+        page_size(Some(ids.len() as i32), 0)?;
+        ids.iter()
+            .map(|id| resolve_id(data, id).map(|i| Entity::of(data, i)))
+            .collect()
+    }
+
+    /// Entities whose names match `text`: simplified or traditional Chinese, aliases as written
+    /// in the documents, pinyin (with or without spaces or tones, any reading of a
+    /// heteronym), pinyin initials, English (any case). Ranked exact match first, then prefix,
+    /// then substring; one hit per entity, with the name that matched.
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to look for; at most 100 characters.")] text: String,
+        #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<EntityKind>>,
+        #[graphql(desc = "Maximum number of hits (at most 100).", default = 10)] first: i32,
+    ) -> Result<Vec<SearchHit>> {
+        if text.chars().count() > MAX_SEARCH_CHARS {
+            return Err(ApiError::BadArgument(format!(
+                "text must be at most {MAX_SEARCH_CHARS} characters"
+            ))
+            .extend());
+        }
+        let limit = page_size(Some(first), 10)?;
+        let data = dataset(ctx);
+        let model = &data.model;
+        let kind_ok = |i: EntityIndex| {
+            kinds
+                .as_ref()
+                .is_none_or(|ks| ks.iter().any(|k| k.id() == model.entities[i].kind))
+        };
+        // Ask the index for everything that matches, then filter by kind and cut.
+        Ok(data
+            .search
+            .search(model, &text, usize::MAX)
+            .into_iter()
+            .filter(|hit| kind_ok(hit.entity))
+            .take(limit)
+            .map(|hit| SearchHit {
+                entity: Entity::of(data, hit.entity),
+                matched_name: hit.matched,
+                name_kind: hit.name_kind.into(),
+                quality: hit.quality.into(),
+            })
+            .collect())
+    }
+
+    /// Entities matching a filter, as a cursor connection (at most 100 per page).
+    async fn entities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] filter: EntityFilter,
+        order_by: Option<EntityOrder>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor after which to start.")] after: Option<String>,
+    ) -> Result<Page<Entity>> {
+        let data = dataset(ctx);
+        let indexes = filter_entities(data, &filter)?;
+        let indexes = order_entities(data, indexes, order_by);
+        paginate(
+            indexes.into_iter().map(|i| Entity::of(data, i)).collect(),
+            after,
+            first,
+            20,
+        )
+    }
+
+    /// Who supports an industry: the parks, institutes, platforms, incubators, funds,
+    /// programmes … that support or focus on it or (by default) any narrower concept, each
+    /// with the chain of concepts that connects them and the sentence that says so.
+    async fn supporters(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The industry's id.")] industry: ID,
+        #[graphql(
+            default = true,
+            desc = "Include narrower concepts (石墨烯 for 新材料)."
+        )]
+        include_narrower: bool,
+        #[graphql(desc = "Only supporters that lie in this region.")] region: Option<ID>,
+        #[graphql(desc = "Only these kinds (default: organisations, parks and instruments).")]
+        kinds: Option<Vec<EntityKind>>,
+        #[graphql(default = 100, desc = "At most this many (at most 100).")] first: i32,
+    ) -> Result<Vec<Supporter>> {
+        let data = dataset(ctx);
+        let industry = resolve_kind(data, &industry, EntityKind::Industry)?;
+        supporters(data, industry, include_narrower, region, kinds, first)
+    }
+
+    /// The shortest paths between two entities (several when several are equally short),
+    /// walking relations in either direction; each step with its relation and evidence.
+    async fn paths(
+        &self,
+        ctx: &Context<'_>,
+        from: ID,
+        to: ID,
+        #[graphql(default = 4, desc = "Longest path considered (1 to 6).")] max_hops: i32,
+        #[graphql(desc = "Only walk these relation kinds (default: all but partOfDocument).")]
+        relation_kinds: Option<Vec<RelationKind>>,
+        #[graphql(default = 5, desc = "At most this many paths (1 to 20).")] limit: i32,
+    ) -> Result<Vec<Path>> {
+        let data = dataset(ctx);
+        let (from, to) = (resolve_id(data, &from)?, resolve_id(data, &to)?);
+        let max_hops = in_range("maxHops", max_hops, 1..=MAX_PATH_HOPS)?;
+        let limit = in_range("limit", limit, 1..=MAX_PATHS)?;
+        let allowed = relation_filter(&data.model, relation_kinds);
+        Ok(paths(
+            data,
+            data.graph
+                .shortest_paths(from, to, max_hops, limit, allowed),
+        ))
+    }
+
+    /// The neighbourhood of some entities as nodes and edges, ready for a graph library.
+    async fn neighborhood(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The entities to start from (at most 20).")] ids: Vec<ID>,
+        #[graphql(default = 1, desc = "How many relations away (0 to 3).")] hops: i32,
+        #[graphql(desc = "Only follow these relation kinds (default: all but partOfDocument).")]
+        relation_kinds: Option<Vec<RelationKind>>,
+        #[graphql(desc = "Only include entities of these kinds (the starting ones always).")] kinds: Option<Vec<EntityKind>>,
+        #[graphql(default = 200, desc = "At most this many nodes (1 to 500).")] limit: i32,
+    ) -> Result<GraphView> {
+        let data = dataset(ctx);
+        if ids.is_empty() || ids.len() > 20 {
+            return Err(ApiError::BadArgument("ids must hold 1 to 20 ids".into()).extend());
+        }
+        let seeds = ids
+            .iter()
+            .map(|id| resolve_id(data, id))
+            .collect::<Result<Vec<_>>>()?;
+        let hops = in_range("hops", hops, 0..=3)?;
+        let limit = in_range("limit", limit, 1..=MAX_NEIGHBORHOOD_NODES)?;
+        let model = &data.model;
+        let allowed = relation_filter(model, relation_kinds);
+        let node_ok = |i: EntityIndex| {
+            kinds
+                .as_ref()
+                .is_none_or(|ks| ks.iter().any(|k| k.id() == model.entities[i].kind))
+        };
+        let found = data
+            .graph
+            .neighborhood(&seeds, hops, limit, allowed, node_ok);
+        Ok(graph_view(data, &seeds, found))
+    }
+
+    /// The source documents.
+    async fn documents(&self, ctx: &Context<'_>) -> Vec<Entity> {
+        let data = dataset(ctx);
+        of_kind(&data.model, "Document")
+            .map(|i| Entity::of(data, i))
+            .collect()
+    }
+
+    /// Tasks, optionally of one document and/or led by one agency, as a connection.
+    async fn tasks(
+        &self,
+        ctx: &Context<'_>,
+        document: Option<ID>,
+        #[graphql(desc = "Only tasks this body leads (牵头单位 / 责任单位).")] agency: Option<ID>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<Entity>> {
+        let data = dataset(ctx);
+        let model = &data.model;
+        let document = document
+            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .transpose()?;
+        let agency = agency.map(|a| resolve_id(data, &a)).transpose()?;
+        let tasks: Vec<Entity> = of_kind(model, "Task")
+            .filter(|&t| {
+                document.is_none_or(
+                    |d| matches!(&model.entities[t].details, Details::Task(p) if p.document == d),
+                )
+            })
+            .filter(|&t| {
+                agency.is_none_or(|a| {
+                    model
+                        .outgoing(t)
+                        .any(|r| r.kind == "responsibleAgency" && r.object == a)
+                })
+            })
+            .map(|t| Entity::of(data, t))
+            .collect();
+        paginate(tasks, after, first, 50)
+    }
+
+    /// Quantitative targets, by region (including its parts), indicator text, year and
+    /// document; sorted by region, indicator and year.
+    async fn targets(
+        &self,
+        ctx: &Context<'_>,
+        region: Option<ID>,
+        #[graphql(desc = "Text the indicator contains (研发投入, 高新技术企业 …).")]
+        indicator: Option<String>,
+        year: Option<i32>,
+        document: Option<ID>,
+    ) -> Result<Vec<Entity>> {
+        let data = dataset(ctx);
+        let model = &data.model;
+        let region = region.map(|r| resolve_id(data, &r)).transpose()?;
+        let document = document
+            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .transpose()?;
+        let mut found: Vec<EntityIndex> = of_kind(model, "Target")
+            .filter(|&i| match &model.entities[i].details {
+                Details::Target(t) => {
+                    region.is_none_or(|r| data.graph.is_within(model, t.region, r))
+                        && indicator
+                            .as_ref()
+                            .is_none_or(|s| t.indicator.contains(s.as_str()))
+                        && year.is_none_or(|y| t.year == y)
+                        && document.is_none_or(|d| t.document == d)
+                }
+                _ => false,
+            })
+            .collect();
+        found.sort_by(|&a, &b| {
+            let key = |i: EntityIndex| match &model.entities[i].details {
+                Details::Target(t) => (
+                    model.entities[t.region].id.clone(),
+                    t.indicator.clone(),
+                    t.year,
+                ),
+                _ => (String::new(), String::new(), 0),
+            };
+            key(a).cmp(&key(b))
+        });
+        Ok(found.into_iter().map(|i| Entity::of(data, i)).collect())
+    }
+
+    /// Counts by kind, by relation kind and by region.
+    async fn statistics(&self, ctx: &Context<'_>) -> Statistics {
+        let data = dataset(ctx);
+        let model = &data.model;
+        let count = |(key, count): (String, usize)| Count {
+            key,
+            name: None,
+            count,
+        };
+        let by_region = of_kind(model, "Region")
+            .map(|region| {
+                let count = model
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, e)| {
+                        e.kind != "Region"
+                            && *i != region
+                            && data.graph.is_within(model, *i, region)
+                    })
+                    .count();
+                Count {
+                    key: model.entities[region].id.clone(),
+                    name: Some(model.entities[region].name.clone()),
+                    count,
+                }
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        Statistics {
+            entities: model.entities.len(),
+            relations: model.relations.len(),
+            inferred_relations: model.relations.iter().filter(|r| r.is_inferred()).count(),
+            quotes: model.relations.iter().map(|r| r.evidence.len()).sum(),
+            by_kind: model.count_by_kind().into_iter().map(count).collect(),
+            by_relation_kind: model
+                .count_by_relation_kind()
+                .into_iter()
+                .map(count)
+                .collect(),
+            by_region,
+        }
+    }
+
+    /// The most connected entities, by degree or PageRank, optionally of some kinds.
+    async fn most_connected(
+        &self,
+        ctx: &Context<'_>,
+        kinds: Option<Vec<EntityKind>>,
+        #[graphql(default_with = "Centrality::Degree")] by: Centrality,
+        #[graphql(default = 10)] first: i32,
+    ) -> Result<Vec<Ranked>> {
+        let data = dataset(ctx);
+        let limit = page_size(Some(first), 10)?;
+        let model = &data.model;
+        let mut ranked: Vec<EntityIndex> = (0..model.entities.len())
+            .filter(|&i| {
+                kinds
+                    .as_ref()
+                    .is_none_or(|ks| ks.iter().any(|k| k.id() == model.entities[i].kind))
+            })
+            .collect();
+        let graph = &data.graph;
+        match by {
+            Centrality::Degree => {
+                ranked.sort_by(|&a, &b| graph.degree(b).cmp(&graph.degree(a)).then(a.cmp(&b)))
+            }
+            Centrality::PageRank => ranked.sort_by(|&a, &b| {
+                graph
+                    .page_rank(b)
+                    .total_cmp(&graph.page_rank(a))
+                    .then(a.cmp(&b))
+            }),
+        }
+        Ok(ranked
+            .into_iter()
+            .take(limit)
+            .map(|i| Ranked {
+                entity: Entity::of(data, i),
+                degree: graph.degree(i),
+                page_rank: graph.page_rank(i),
+            })
+            .collect())
+    }
+
+    /// The kinds of entities, with labels in Chinese and English.
+    async fn entity_kinds(&self, ctx: &Context<'_>) -> Vec<VocabularyTerm> {
+        dataset(ctx)
+            .model
+            .vocabulary
+            .kinds
+            .iter()
+            .map(|k| VocabularyTerm {
+                id: k.id.clone(),
+                zh: k.zh.clone(),
+                en: k.en.clone(),
+                comment: k.comment.clone(),
+            })
+            .collect()
+    }
+
+    /// The kinds of relations, with labels in Chinese and English.
+    async fn relation_kinds(&self, ctx: &Context<'_>) -> Vec<VocabularyTerm> {
+        dataset(ctx)
+            .model
+            .vocabulary
+            .relations
+            .iter()
+            .map(|r| VocabularyTerm {
+                id: r.id.clone(),
+                zh: r.zh.clone(),
+                en: r.en.clone(),
+                comment: r.comment.clone(),
+            })
+            .collect()
+    }
+}
+
+fn of_kind<'a>(model: &'a Model, kind: &'a str) -> impl Iterator<Item = EntityIndex> + 'a {
+    model
+        .entities
+        .iter()
+        .enumerate()
+        .filter(move |(_, e)| e.kind == kind)
+        .map(|(i, _)| i)
+}
+
+/// The relations a traversal may walk: the kinds asked for, or all but document structure.
+fn relation_filter(model: &Model, kinds: Option<Vec<RelationKind>>) -> impl Fn(usize) -> bool + '_ {
+    move |r| {
+        let kind = model.relations[r].kind.as_str();
+        match &kinds {
+            Some(kinds) => kinds.iter().any(|k| k.id() == kind),
+            None => kind != "partOfDocument",
+        }
+    }
+}
+
+fn filter_entities(data: &SharedDataset, filter: &EntityFilter) -> Result<Vec<EntityIndex>> {
+    let model = &data.model;
+    let region = filter
+        .region
+        .as_ref()
+        .map(|r| resolve_id(data, r))
+        .transpose()?;
+    let industry = filter
+        .industry
+        .as_ref()
+        .map(|i| resolve_kind(data, i, EntityKind::Industry))
+        .transpose()?;
+    let document = filter
+        .document
+        .as_ref()
+        .map(|d| resolve_kind(data, d, EntityKind::Document))
+        .transpose()?;
+    if let Some(text) = &filter.text
+        && text.chars().count() > MAX_SEARCH_CHARS
+    {
+        return Err(ApiError::BadArgument(format!(
+            "text must be at most {MAX_SEARCH_CHARS} characters"
+        ))
+        .extend());
+    }
+    let supporters: Option<std::collections::HashSet<EntityIndex>> = industry.map(|i| {
+        data.graph
+            .supporters(model, i, true)
+            .into_iter()
+            .map(|s| s.supporter)
+            .collect()
+    });
+    let matching: Option<std::collections::HashSet<EntityIndex>> = filter.text.as_ref().map(|t| {
+        data.search
+            .search(model, t, usize::MAX)
+            .into_iter()
+            .map(|h| h.entity)
+            .collect()
+    });
+    Ok((0..model.entities.len())
+        .filter(|&i| {
+            let e = &model.entities[i];
+            filter
+                .kinds
+                .as_ref()
+                .is_none_or(|ks| ks.iter().any(|k| k.id() == e.kind))
+                && region.is_none_or(|r| match &e.details {
+                    Details::Target(t) => data.graph.is_within(model, t.region, r),
+                    _ => i != r && data.graph.is_within(model, i, r),
+                })
+                && supporters.as_ref().is_none_or(|s| s.contains(&i))
+                && document.is_none_or(|d| e.evidence.iter().any(|ev| ev.document == d))
+                && matching.as_ref().is_none_or(|m| m.contains(&i))
+        })
+        .collect())
+}
+
+fn order_entities(
+    data: &SharedDataset,
+    mut indexes: Vec<EntityIndex>,
+    order: Option<EntityOrder>,
+) -> Vec<EntityIndex> {
+    let Some(order) = order else {
+        return indexes;
+    };
+    let model = &data.model;
+    let graph = &data.graph;
+    let descending = match order.direction {
+        Some(direction) => direction == OrderDirection::Desc,
+        None => matches!(
+            order.field,
+            EntityOrderField::Degree | EntityOrderField::PageRank
+        ),
+    };
+    match order.field {
+        EntityOrderField::Default => {}
+        EntityOrderField::Id => {
+            indexes.sort_by(|&a, &b| model.entities[a].id.cmp(&model.entities[b].id))
+        }
+        EntityOrderField::Name => indexes.sort_by(|&a, &b| {
+            crate::names::fold_latin(&model.entities[a].pinyin)
+                .cmp(&crate::names::fold_latin(&model.entities[b].pinyin))
+                .then(a.cmp(&b))
+        }),
+        EntityOrderField::Degree => {
+            indexes.sort_by(|&a, &b| graph.degree(a).cmp(&graph.degree(b)).then(a.cmp(&b)))
+        }
+        EntityOrderField::PageRank => indexes.sort_by(|&a, &b| {
+            graph
+                .page_rank(a)
+                .total_cmp(&graph.page_rank(b))
+                .then(a.cmp(&b))
+        }),
+    }
+    if descending {
+        indexes.reverse();
+    }
+    indexes
+}

@@ -1,0 +1,47 @@
+//! Static files compiled into the binary (`assets/`): the GraphiQL page and vendored scripts.
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use include_dir::{Dir, include_dir};
+
+use super::ServerError;
+
+static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// The GraphiQL page, which loads its scripts from `/assets`.
+pub fn graphiql_page() -> &'static str {
+    ASSETS
+        .get_file("graphiql.html")
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or("GraphiQL page missing from this build")
+}
+
+/// `GET /assets/{*path}`.
+pub async fn get(Path(path): Path<String>) -> Result<Response, ServerError> {
+    let file = ASSETS
+        .get_file(&path)
+        .filter(|_| !path.contains(".."))
+        .ok_or_else(|| ServerError::NotFound(format!("no asset {path:?}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type(&path)),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        file.contents(),
+    )
+        .into_response())
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "md" | "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
