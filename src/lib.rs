@@ -12,6 +12,7 @@ pub mod graphql;
 pub mod model;
 pub mod names;
 pub mod rdf;
+pub mod report;
 pub mod search;
 pub mod server;
 pub mod sparql;

@@ -29,6 +29,8 @@ enum Command {
     /// Scan the source texts for names that no entity carries and the ignore list does not
     /// explain; fails when there are any.
     Coverage(DataArgs),
+    /// Print the figures of the graph as Markdown (the content of docs/graph.md).
+    Report(DataArgs),
     /// Write the whole graph as RDF to standard output, or every dump file, the checksums,
     /// the vocabulary, the shapes and the VoID description into a folder (`--dir`).
     Export {
@@ -122,6 +124,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(args) => run_server(args).await,
         Command::Check(args) => check(&args),
         Command::Coverage(args) => coverage(&args),
+        Command::Report(args) => {
+            let files = data_files(&args)?;
+            let model = sunan_kg::load(&files)?;
+            let coverage = sunan_kg::coverage::check_coverage(&model, &files)?;
+            print(&sunan_kg::report::graph_report(&model, &coverage))
+        }
         Command::Export { data, format, dir } => match dir {
             Some(dir) => export_dir(&data, &dir),
             None => export(&data, format.into()),

@@ -149,3 +149,20 @@ fn coverage_explains_every_candidate_name() {
         report.unused_ignores
     );
 }
+
+#[test]
+fn docs_graph_md_shows_the_current_figures() {
+    let files = DataFiles::embedded();
+    let data = dataset();
+    let coverage = sunan_kg::coverage::check_coverage(&data.model, &files).expect("coverage runs");
+    let report = sunan_kg::report::graph_report(&data.model, &coverage);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/graph.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &report).expect("write docs/graph.md");
+    }
+    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        checked_in == report,
+        "docs/graph.md is out of date; run `UPDATE_DOCS=1 cargo test docs_graph_md` and review the diff"
+    );
+}
