@@ -160,6 +160,7 @@ pub enum Direction {
 
 /// Which name of an entity matched a search.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::search::NameKind")]
 pub enum NameKind {
     /// The simplified Chinese name.
     Simplified,
@@ -177,6 +178,7 @@ pub enum NameKind {
 
 /// How well a search text matched a name.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::search::MatchQuality")]
 pub enum MatchQuality {
     /// The whole name.
     Exact,
@@ -188,6 +190,7 @@ pub enum MatchQuality {
 
 /// The script a document is written in.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::model::Script")]
 pub enum Script {
     /// Simplified Chinese.
     Simplified,
@@ -226,38 +229,4 @@ pub enum Centrality {
     Degree,
     /// PageRank over the same relations.
     PageRank,
-}
-
-impl From<crate::search::NameKind> for NameKind {
-    fn from(kind: crate::search::NameKind) -> Self {
-        use crate::search::NameKind as K;
-        match kind {
-            K::Simplified => Self::Simplified,
-            K::Traditional => Self::Traditional,
-            K::Alias => Self::Alias,
-            K::English => Self::English,
-            K::Pinyin => Self::Pinyin,
-            K::Initials => Self::Initials,
-        }
-    }
-}
-
-impl From<crate::search::MatchQuality> for MatchQuality {
-    fn from(quality: crate::search::MatchQuality) -> Self {
-        use crate::search::MatchQuality as Q;
-        match quality {
-            Q::Exact => Self::Exact,
-            Q::Prefix => Self::Prefix,
-            Q::Substring => Self::Substring,
-        }
-    }
-}
-
-impl From<crate::model::Script> for Script {
-    fn from(script: crate::model::Script) -> Self {
-        match script {
-            crate::model::Script::Simplified => Self::Simplified,
-            crate::model::Script::Traditional => Self::Traditional,
-        }
-    }
 }
