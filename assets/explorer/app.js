@@ -121,7 +121,7 @@ function renderChrome(activeNav) {
   top.append(
     h('a', { class: 'brand', href: '/' },
       h('img', { src: '/assets/explorer/favicon.svg', alt: '', width: 28, height: 28 }),
-      h('span', { class: 'brand-text' }, t('title'))),
+      h('span', { class: 'brand-text' }, t('brand'))),
     h('div', { class: 'top-search-wrap', role: 'search' }, picker.element),
     h('nav', { 'aria-label': t('navMain') },
       h('ul', {},

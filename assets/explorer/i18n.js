@@ -6,6 +6,7 @@ import { gql } from './api.js';
 const STRINGS = {
   zh: {
     title: '苏南创新政策知识图谱',
+    brand: '苏南创新政策知识图谱',
     tagline: '苏南五份创新政策文件中的园区、机构、平台、产品、计划与产业，每条关系都附有原文依据。',
     skip: '跳到内容',
     navHome: '首页',
@@ -149,9 +150,13 @@ const STRINGS = {
     targetsNone: '没有符合条件的目标。',
     table: '表格',
     source: '出处',
+    subject: '主体',
+    neighbours: '相邻的 {n} 个实体',
+    object: '对象',
   },
   en: {
     title: 'Southern Jiangsu Innovation Policy Knowledge Graph',
+    brand: 'Sunan Innovation Policy Graph',
     tagline: 'The parks, institutes, platforms, products, programmes and industries of five southern Jiangsu innovation policy documents, every link with the sentence that states it.',
     skip: 'Skip to content',
     navHome: 'Home',
@@ -295,6 +300,9 @@ const STRINGS = {
     targetsNone: 'No targets match.',
     table: 'Table',
     source: 'Source',
+    subject: 'Subject',
+    neighbours: '{n} neighbours',
+    object: 'Object',
   },
 };
 

@@ -3,6 +3,7 @@
 
 mod assets;
 mod error;
+mod explorer;
 mod graphql;
 mod linked_data;
 mod sparql;
@@ -11,7 +12,6 @@ use std::future::Future;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::response::Html;
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::cors::{Any, CorsLayer};
@@ -71,7 +71,7 @@ pub fn app(state: AppState) -> Router {
         CorsOrigins::List(origins) => cors.allow_origin(origins.clone()),
     };
     Router::new()
-        .route("/", get(landing))
+        .merge(explorer::routes())
         .route("/health", get(|| async { "ok\n" }))
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/assets/{*path}", get(assets::get))
@@ -94,23 +94,4 @@ pub async fn serve(
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await
-}
-
-async fn landing(axum::extract::State(state): axum::extract::State<AppState>) -> Html<String> {
-    let model = &state.dataset.model;
-    Html(format!(
-        r#"<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>sunan-kg</title></head>
-<body>
-<h1>sunan-kg 苏南创新政策知识图谱</h1>
-<p>{entities} entities and {relations} relations drawn from the innovation policy documents of southern Jiangsu, each with the sentence that states it.</p>
-<ul>
-<li><a href="/graphql">GraphQL</a> (GraphiQL in the browser; POST for clients)</li>
-<li><a href="/sparql">SPARQL 1.1 endpoint</a> (GET or POST <code>query</code>)</li>
-</ul>
-</body></html>
-"#,
-        entities = model.entities.len(),
-        relations = model.relations.len(),
-    ))
 }
