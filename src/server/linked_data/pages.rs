@@ -10,7 +10,7 @@ use super::html::{escape, html_page};
 use super::publication::Publication;
 use crate::Dataset;
 use crate::model::{Details, EnglishStatus, Entity, Evidence};
-use crate::rdf::{self, Group, Namespace};
+use crate::rdf::{self, Namespace};
 
 /// Link from `/id/x` (or from `/statement/…/…/…` with `up` levels) to another entity.
 fn entity_link(data: &Dataset, index: usize, up: &str) -> String {
@@ -250,9 +250,6 @@ pub(super) fn ontology_page(data: &Dataset) -> Response {
             let _ = write!(body, "<br><small>inverse of: {}</small>", ours(inverse));
         }
         body.push_str("</dd>");
-        if term.group == Group::Relations {
-            continue;
-        }
     }
     body.push_str("</dl>");
     html_page("sunan-kg vocabulary", &body)
