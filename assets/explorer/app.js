@@ -40,14 +40,14 @@ function isExplorerPath(pathname) {
 export function navigate(url, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  route();
+  route({ moveFocus: true });
 }
 
 function setTitle(text) {
   document.title = text ? `${text} · ${t('title')}` : `${t('title')} · sunan-kg`;
 }
 
-async function route({ keepScroll = false } = {}) {
+async function route({ keepScroll = false, moveFocus = false } = {}) {
   for (const fn of current.leave) {
     try {
       fn();
@@ -94,6 +94,15 @@ async function route({ keepScroll = false } = {}) {
       main.removeAttribute('aria-busy');
       document.body.dataset.view = match.r.view.name;
       document.body.dataset.ready = String(token);
+      // After following a link, start reading at the new view's heading (unless the view has
+      // put the focus somewhere on purpose, such as a quoted passage).
+      if (moveFocus && (document.activeElement === document.body || !document.activeElement || top.contains(document.activeElement))) {
+        const heading = main.querySelector('h1');
+        if (heading) {
+          heading.setAttribute('tabindex', '-1');
+          heading.focus({ preventScroll: true });
+        }
+      }
     }
   }
 }
@@ -160,7 +169,7 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
-window.addEventListener('popstate', () => route());
+window.addEventListener('popstate', () => route({ moveFocus: true }));
 onLangChange(() => route({ keepScroll: true }));
 
 document.documentElement.lang = i18n.lang === 'zh' ? 'zh-Hans' : 'en';

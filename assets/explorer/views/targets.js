@@ -151,7 +151,7 @@ function valuesChart(targets, colourOf, regionOf, unitWanted, params, ctx) {
   const unit = units.find((u) => u.unit === unitWanted) ? unitWanted : units[0].unit;
   const rows = targets.filter((x) => x.unit === unit).sort((a, b) => b.value - a.value);
   const max = Math.max(...rows.map((x) => x.value), 0) || 1;
-  const labelW = 330;
+  const labelW = i18n.lang === 'en' ? 400 : 330;
   const barW = 360;
   const rowH = 24;
   const top = 8;
@@ -159,7 +159,7 @@ function valuesChart(targets, colourOf, regionOf, unitWanted, params, ctx) {
   const height = top + rows.length * rowH + 8;
   const label = (x) => {
     const text = i18n.lang === 'en' && x.indicatorEn ? x.indicatorEn : x.indicator;
-    const limit = i18n.lang === 'en' ? 52 : 24;
+    const limit = i18n.lang === 'en' ? 50 : 24;
     return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
   };
   const chart = svg('svg', {
