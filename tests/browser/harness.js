@@ -97,7 +97,11 @@ export async function startBrowser() {
       if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText || '';
+      // Leaving a page cancels what it was still fetching; that is not the page failing.
+      if (!reason.includes('ERR_ABORTED')) problems.push(`request failed: ${request.url()} (${reason})`);
+    });
   };
   context.pages().forEach(watch);
   context.on('page', watch);

@@ -47,7 +47,7 @@ export async function renderGraph(ctx) {
   ctx.setTitle(title);
 
   const status = h('p', { class: 'graph-status', role: 'status' });
-  const container = h('div', { class: 'cy', id: 'cy', role: 'img', tabindex: '0' });
+  const container = h('div', { class: 'cy', id: 'cy', role: 'img' });
   const side = h('div', { class: 'graph-detail', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('clickToSee')));
   const legend = h('div', { class: 'graph-legend' });
   const listBox = h('div', { class: 'graph-list' });
