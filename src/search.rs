@@ -135,18 +135,25 @@ impl SearchIndex {
         let lowered = text.to_lowercase();
         let simplified = self.converter.simplified(&lowered);
         let folded = fold_latin(text);
-        let mut best: std::collections::HashMap<EntityIndex, SearchHit> = Default::default();
+        let mut best: std::collections::HashMap<
+            EntityIndex,
+            ((MatchQuality, bool, NameKind), SearchHit),
+        > = Default::default();
         for name in &self.names {
-            let candidates: &[&str] = match name.kind {
-                NameKind::English | NameKind::Pinyin | NameKind::Initials => &[&folded],
-                _ => &[&lowered, &simplified],
+            // A match on the text as typed ranks above one found only after converting it
+            // to simplified script, so that 蘇科貸 reports the traditional name it matched.
+            let found = match name.kind {
+                NameKind::English | NameKind::Pinyin | NameKind::Initials => {
+                    quality(&name.key, &folded).map(|q| (q, false))
+                }
+                _ => quality(&name.key, &lowered)
+                    .map(|q| (q, false))
+                    .or_else(|| quality(&name.key, &simplified).map(|q| (q, true))),
             };
-            let quality = candidates
-                .iter()
-                .filter(|query| !query.is_empty())
-                .filter_map(|query| quality(&name.key, query))
-                .min();
-            let Some(quality) = quality else { continue };
+            let Some((quality, converted)) = found else {
+                continue;
+            };
+            let rank = (quality, converted, name.kind);
             let hit = SearchHit {
                 entity: name.entity,
                 matched: name.display.clone(),
@@ -154,16 +161,14 @@ impl SearchIndex {
                 quality,
             };
             let better = match best.get(&name.entity) {
-                Some(current) => {
-                    (hit.quality, hit.name_kind) < (current.quality, current.name_kind)
-                }
+                Some((current, _)) => rank < *current,
                 None => true,
             };
             if better {
-                best.insert(name.entity, hit);
+                best.insert(name.entity, (rank, hit));
             }
         }
-        let mut hits: Vec<SearchHit> = best.into_values().collect();
+        let mut hits: Vec<SearchHit> = best.into_values().map(|(_, hit)| hit).collect();
         hits.sort_by(|a, b| {
             (a.quality, a.name_kind)
                 .cmp(&(b.quality, b.name_kind))
@@ -182,7 +187,9 @@ impl SearchIndex {
 }
 
 fn quality(key: &str, query: &str) -> Option<MatchQuality> {
-    if key == query {
+    if query.is_empty() {
+        None
+    } else if key == query {
         Some(MatchQuality::Exact)
     } else if key.starts_with(query) {
         Some(MatchQuality::Prefix)
