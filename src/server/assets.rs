@@ -23,10 +23,17 @@ pub async fn get(Path(path): Path<String>) -> Result<Response, ServerError> {
         .get_file(&path)
         .filter(|_| !path.contains(".."))
         .ok_or_else(|| ServerError::NotFound(format!("no asset {path:?}")))?;
+    // Vendored files change only with their version; the project's own scripts may change with
+    // any release, so browsers revalidate them rather than run stale code.
+    let cache = if path.starts_with("vendor/") {
+        "public, max-age=86400"
+    } else {
+        "no-cache"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, content_type(&path)),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::CACHE_CONTROL, cache),
         ],
         file.contents(),
     )
