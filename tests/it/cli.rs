@@ -66,10 +66,7 @@ fn export_writes_turtle_that_parses() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let triples = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
-        .for_slice(&output.stdout)
-        .collect::<Result<Vec<_>, _>>()
-        .expect("valid Turtle");
+    let triples = crate::common::parse_rdf(&output.stdout, oxigraph::io::RdfFormat::Turtle);
     assert!(triples.len() > 10_000);
     let again = sunan_kg(&["export", "--format", "turtle"]);
     assert_eq!(

@@ -98,6 +98,32 @@ impl Drop for TestServer {
     }
 }
 
+/// Sends a request and returns its status, content type and body.
+pub async fn read(request: reqwest::RequestBuilder) -> (reqwest::StatusCode, String, Vec<u8>) {
+    let response = request.send().await.expect("request");
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    (
+        status,
+        content_type,
+        response.bytes().await.expect("body").to_vec(),
+    )
+}
+
+/// Parses RDF in `format`, failing the test on a syntax error.
+pub fn parse_rdf(bytes: &[u8], format: oxigraph::io::RdfFormat) -> Vec<oxigraph::model::Triple> {
+    oxigraph::io::RdfParser::from_format(format)
+        .for_slice(bytes)
+        .map(|q| q.map(oxigraph::model::Triple::from))
+        .collect::<Result<Vec<_>, _>>()
+        .expect("parses")
+}
+
 /// Whether `quote` is in the source of document `document_id`, ignoring whitespace only.
 pub fn quote_in_source(document_id: &str, quote: &str) -> bool {
     let data = dataset();

@@ -2,41 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::Triple;
+use oxigraph::io::RdfFormat;
 use reqwest::StatusCode;
 use sunan_kg::rdf;
 
-use crate::common::{TestServer, dataset};
+use crate::common::{TestServer, dataset, parse_rdf, read};
 
 async fn fetch(server: &TestServer, path: &str, accept: &str) -> (StatusCode, String, Vec<u8>) {
-    let response = server
-        .client
-        .get(server.url(path))
-        .header("accept", accept)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    (
-        status,
-        content_type,
-        response.bytes().await.expect("body").to_vec(),
-    )
-}
-
-fn parse(bytes: &[u8], format: RdfFormat) -> Vec<Triple> {
-    RdfParser::from_format(format)
-        .for_slice(bytes)
-        .map(|q| q.map(Triple::from))
-        .collect::<Result<Vec<_>, _>>()
-        .expect("parses")
+    read(server.client.get(server.url(path)).header("accept", accept)).await
 }
 
 #[tokio::test]
@@ -67,7 +40,7 @@ async fn an_entity_resolves_in_every_format_with_its_evidence() {
             "{accept}: {content_type}"
         );
         // Parsers normalise language tags to lower case.
-        let triples: BTreeSet<String> = parse(&body, format)
+        let triples: BTreeSet<String> = parse_rdf(&body, format)
             .iter()
             .map(|t| t.to_string().to_lowercase())
             .collect();
@@ -154,7 +127,7 @@ async fn the_vocabulary_resolves_for_machines_and_people() {
     let (status, _, body) = fetch(&server, "/ontology", "application/ld+json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        !parse(
+        !parse_rdf(
             &body,
             RdfFormat::JsonLd {
                 profile: Default::default()
@@ -189,7 +162,7 @@ async fn the_vocabulary_resolves_for_machines_and_people() {
 
     let (status, _, body) = fetch(&server, "/shapes", "text/turtle").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!parse(&body, RdfFormat::Turtle).is_empty());
+    assert!(!parse_rdf(&body, RdfFormat::Turtle).is_empty());
 }
 
 #[tokio::test]

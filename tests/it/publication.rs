@@ -5,11 +5,11 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{Term, Triple};
 use sunan_kg::rdf::{self, Dumps, Iris, ns};
 
-use crate::common::dataset;
+use crate::common::{dataset, parse_rdf};
 
 fn checked_in(name: &str, generated: &str, variable: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,14 +23,6 @@ fn checked_in(name: &str, generated: &str, variable: &str) {
         text == generated,
         "graph-data/{name} differs from what vocabulary.toml generates; run `{variable}=1 cargo test --test it publication` and review the diff"
     );
-}
-
-fn parse(bytes: &[u8], format: RdfFormat) -> Vec<Triple> {
-    RdfParser::from_format(format)
-        .for_slice(bytes)
-        .map(|q| q.map(Triple::from))
-        .collect::<Result<Vec<_>, _>>()
-        .expect("parses")
 }
 
 #[test]
@@ -114,7 +106,7 @@ fn every_class_and_property_the_data_uses_is_declared_with_zh_and_en_labels() {
 fn shapes_cover_every_class() {
     let data = dataset();
     let shapes = rdf::shapes_turtle(&data.model.vocabulary, &data.iris);
-    let triples = parse(shapes.as_bytes(), RdfFormat::Turtle);
+    let triples = parse_rdf(shapes.as_bytes(), RdfFormat::Turtle);
     let target_class = format!("{}targetClass", ns::SH);
     let targeted: BTreeSet<String> = triples
         .iter()
@@ -149,7 +141,7 @@ fn dumps_are_deterministic_parse_and_agree() {
     for (a, b) in first.files.iter().zip(&second.files) {
         assert_eq!(a.bytes, b.bytes, "{} is not deterministic", a.name);
         assert_eq!(a.sha256, rdf::sha256_hex(&a.bytes));
-        let parsed: BTreeSet<String> = parse(&a.bytes, a.format.rdf_format())
+        let parsed: BTreeSet<String> = parse_rdf(&a.bytes, a.format.rdf_format())
             .iter()
             .map(|t| t.to_string().to_lowercase())
             .collect();
@@ -216,7 +208,7 @@ fn export_dir_writes_every_file_with_checksums() {
     }
     for name in ["ontology.ttl", "shapes.ttl", "void.ttl"] {
         let bytes = std::fs::read(dir.path().join(name)).expect(name);
-        assert!(!parse(&bytes, RdfFormat::Turtle).is_empty(), "{name}");
+        assert!(!parse_rdf(&bytes, RdfFormat::Turtle).is_empty(), "{name}");
     }
     let before = std::fs::read(dir.path().join("sunan-kg.ttl")).expect("ttl");
     run();

@@ -2,11 +2,11 @@
 
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use reqwest::StatusCode;
 use sunan_kg::sparql::SparqlLimits;
 
-use crate::common::TestServer;
+use crate::common::{TestServer, parse_rdf, read};
 
 const PREFIXES: &str = "PREFIX sk: <https://w3id.org/sunan-kg/ontology#>
 PREFIX ske: <https://w3id.org/sunan-kg/id/>
@@ -18,22 +18,17 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 ";
 
 async fn get(server: &TestServer, query: &str, accept: &str) -> (StatusCode, String, String) {
-    let response = server
+    let request = server
         .client
         .get(server.url("/sparql"))
         .query(&[("query", format!("{PREFIXES}{query}"))])
-        .header("accept", accept)
-        .send()
-        .await
-        .expect("request");
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    (status, content_type, response.text().await.expect("body"))
+        .header("accept", accept);
+    let (status, content_type, body) = read(request).await;
+    (
+        status,
+        content_type,
+        String::from_utf8_lossy(&body).into_owned(),
+    )
 }
 
 const KEJIAOCHENG_LABEL: &str = r#"SELECT ?label WHERE { ske:changzhou-kejiaocheng rdfs:label ?label FILTER(lang(?label) = "zh-Hans") }"#;
@@ -107,10 +102,7 @@ async fn construct_and_describe_return_parseable_rdf() {
         let (status, content_type, body) = get(&server, construct, accept).await;
         assert_eq!(status, StatusCode::OK);
         assert!(content_type.starts_with(accept), "{content_type}");
-        let triples = RdfParser::from_format(format)
-            .for_slice(body.as_bytes())
-            .collect::<Result<Vec<_>, _>>()
-            .expect("parses");
+        let triples = parse_rdf(body.as_bytes(), format);
         assert!(triples.len() > 50, "{} locatedIn triples", triples.len());
     }
     let (status, _, body) = get(&server, "DESCRIBE ske:sukedai", "text/turtle").await;
@@ -353,10 +345,7 @@ async fn graph_answers_in_every_rdf_format() {
         let (status, content_type, body) = get(&server, construct, accept).await;
         assert_eq!(status, StatusCode::OK, "{accept}");
         assert!(content_type.starts_with(accept), "{accept}: {content_type}");
-        let triples = RdfParser::from_format(format)
-            .for_slice(body.as_bytes())
-            .collect::<Result<Vec<_>, _>>()
-            .expect("parses");
+        let triples = parse_rdf(body.as_bytes(), format);
         sizes.push(triples.len());
     }
     assert!(sizes.iter().all(|&n| n == sizes[0] && n > 5), "{sizes:?}");
@@ -385,10 +374,7 @@ async fn get_without_a_query_describes_the_service() {
         .expect("request");
     assert_eq!(response.status(), StatusCode::OK);
     let body = response.text().await.expect("body");
-    let triples = RdfParser::from_format(RdfFormat::Turtle)
-        .for_slice(body.as_bytes())
-        .collect::<Result<Vec<_>, _>>()
-        .expect("parses");
+    let triples = parse_rdf(body.as_bytes(), RdfFormat::Turtle);
     assert!(!triples.is_empty());
     for expected in [
         "sd:Service",
