@@ -126,8 +126,8 @@ enum Explanation {
 /// source is matched by the simplified names of the graph. Entries of `coverage/<id>.toml`
 /// apply to document `<id>` only; entries of any other file there apply to every document.
 pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport, LoadError> {
-    let converter =
-        ScriptConverter::new().map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+    let converter = ScriptConverter::shared()
+        .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
     let fold = |text: &str| converter.simplified(&compact(text));
     let ignores = read_ignores(files)?;
 

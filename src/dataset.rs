@@ -53,7 +53,7 @@ impl Dataset {
     pub fn build(model: Model, iris: Iris) -> Result<SharedDataset, DatasetError> {
         let graph = KnowledgeGraph::new(&model);
         let store = build_store(&model, &iris)?;
-        let search = SearchIndex::new(&model, ScriptConverter::new()?);
+        let search = SearchIndex::new(&model, ScriptConverter::shared()?);
         Ok(Arc::new(Self {
             model,
             graph,

@@ -22,6 +22,17 @@ impl std::fmt::Debug for ScriptConverter {
 pub struct ConverterError(String);
 
 impl ScriptConverter {
+    /// The converter shared by the whole process: the dictionaries are loaded once, on first
+    /// use, rather than by every loader, index and scan that needs them.
+    pub fn shared() -> Result<&'static Self, ConverterError> {
+        static SHARED: std::sync::OnceLock<Result<ScriptConverter, String>> =
+            std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(|| Self::new().map_err(|e| e.0))
+            .as_ref()
+            .map_err(|message| ConverterError(message.clone()))
+    }
+
     /// Loads the embedded dictionaries.
     pub fn new() -> Result<Self, ConverterError> {
         let load = |config| OpenCC::from_config(config).map_err(|e| ConverterError(e.to_string()));

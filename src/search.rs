@@ -60,7 +60,7 @@ struct IndexedName {
 /// A precomputed index of every name of every entity.
 pub struct SearchIndex {
     names: Vec<IndexedName>,
-    converter: ScriptConverter,
+    converter: &'static ScriptConverter,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -71,7 +71,7 @@ impl std::fmt::Debug for SearchIndex {
 
 impl SearchIndex {
     /// Indexes every name of every entity of `model`.
-    pub fn new(model: &Model, converter: ScriptConverter) -> Self {
+    pub fn new(model: &Model, converter: &'static ScriptConverter) -> Self {
         let mut names = Vec::new();
         for (entity, e) in model.entities.iter().enumerate() {
             let mut push = |display: String, key: String, kind: NameKind| {

@@ -45,7 +45,7 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
     }
     match vocabulary {
         Some(vocabulary) if loader.problems.is_empty() => {
-            let converter = ScriptConverter::new()
+            let converter = ScriptConverter::shared()
                 .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
             let entities = loader
                 .entities
