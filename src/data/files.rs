@@ -2,11 +2,13 @@
 //! binary at compile time, so that the loader does not care where they came from.
 
 use std::collections::BTreeMap;
+use std::fs::{File, FileType};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::LoadError;
+use super::{LoadError, Problem};
 
 /// The graph-data folder of the repository, embedded at compile time.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/graph-data");
@@ -31,14 +33,40 @@ impl DataFiles {
         }
     }
 
-    /// Reads every UTF-8 file below `dir`.
+    /// The most bytes [`DataFiles::read_dir`] reads from one file: 16 MiB. The largest real file
+    /// is well below 1 MiB, so this only stops a runaway file (a stray dump, a huge log) from
+    /// exhausting memory.
+    pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+    /// Reads every file below `dir`, recursing into folders.
+    ///
+    /// Every file must be a regular file (or a symlink to one) of UTF-8 text of at most
+    /// [`DataFiles::MAX_FILE_BYTES`]. Anything else (a FIFO, a socket, a device, a symlink to a
+    /// folder, a larger or non-UTF-8 file) is a [`Problem`] naming the file, so that reading
+    /// neither hangs nor exhausts memory; all problems are returned together.
     pub fn read_dir(dir: &Path) -> Result<Self, LoadError> {
-        let mut files = BTreeMap::new();
-        collect_disk(dir, dir, &mut files)?;
-        Ok(Self {
-            files,
-            origin: dir.display().to_string(),
-        })
+        Self::read_dir_with_limit(dir, Self::MAX_FILE_BYTES)
+    }
+
+    /// Like [`DataFiles::read_dir`], with at most `max_file_bytes` per file instead of
+    /// [`DataFiles::MAX_FILE_BYTES`] (tests use a small limit rather than writing 16 MiB).
+    pub fn read_dir_with_limit(dir: &Path, max_file_bytes: u64) -> Result<Self, LoadError> {
+        let origin = dir.display().to_string();
+        let mut reader = DiskReader {
+            root: dir,
+            origin: &origin,
+            max_file_bytes,
+            files: BTreeMap::new(),
+            problems: Vec::new(),
+        };
+        reader.visit_dir(dir);
+        if !reader.problems.is_empty() {
+            return Err(LoadError {
+                problems: reader.problems,
+            });
+        }
+        let files = reader.files;
+        Ok(Self { files, origin })
     }
 
     /// Builds a set of files from memory; used by tests that break one file on purpose.
@@ -88,35 +116,153 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, String>) {
     }
 }
 
-fn collect_disk(
-    root: &Path,
-    dir: &Path,
-    files: &mut BTreeMap<String, String>,
-) -> Result<(), LoadError> {
-    let io_error = |path: &Path, error: std::io::Error| {
-        LoadError::single(
-            path.display().to_string(),
-            0,
-            format!("cannot read: {error}"),
-        )
-    };
-    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        paths.push(entry.map_err(|e| io_error(dir, e))?.path());
-    }
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect_disk(root, &path, files)?;
-        } else if let Ok(text) = std::fs::read_to_string(&path) {
-            // Non-UTF-8 files (none are expected) are skipped rather than refused: a referenced
-            // one is then reported as missing with its name.
-            let relative = path.strip_prefix(root).unwrap_or(&path);
-            files.insert(slash_path(relative), text);
+/// Walks a folder on disk for [`DataFiles::read_dir_with_limit`], keeping every file read and
+/// every problem found, so that one bad file does not hide the others.
+struct DiskReader<'a> {
+    root: &'a Path,
+    origin: &'a str,
+    max_file_bytes: u64,
+    files: BTreeMap<String, String>,
+    problems: Vec<Problem>,
+}
+
+impl DiskReader<'_> {
+    fn visit_dir(&mut self, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => return self.problem(dir, format!("cannot read: {error}")),
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push(entry.path()),
+                Err(error) => self.problem(dir, format!("cannot read: {error}")),
+            }
+        }
+        // Sorted, so that problems come in file order whatever the file system's order is.
+        paths.sort();
+        for path in paths {
+            self.visit(&path);
         }
     }
-    Ok(())
+
+    fn visit(&mut self, path: &Path) {
+        // `symlink_metadata` describes the entry itself: a link is judged by its target below
+        // instead of being followed into a device, a FIFO or a directory loop.
+        let kind = match std::fs::symlink_metadata(path) {
+            Ok(metadata) => metadata.file_type(),
+            Err(error) => return self.problem(path, format!("cannot read: {error}")),
+        };
+        if kind.is_dir() {
+            return self.visit_dir(path);
+        }
+        if kind.is_symlink() {
+            // Only links to regular files are followed; a link to a directory could loop.
+            match std::fs::metadata(path) {
+                Ok(target) if target.is_file() => {}
+                Ok(target) => {
+                    let what = format!("a symlink to {}", describe(target.file_type()));
+                    return self.problem(path, not_regular(&what));
+                }
+                Err(error) => return self.problem(path, format!("cannot follow symlink: {error}")),
+            }
+        } else if !kind.is_file() {
+            return self.problem(path, not_regular(describe(kind)));
+        }
+        match self.read_text(path) {
+            Ok(text) => {
+                let relative = path.strip_prefix(self.root).unwrap_or(path);
+                self.files.insert(slash_path(relative), text);
+            }
+            Err(reason) => self.problem(path, reason),
+        }
+    }
+
+    /// The text of a file already seen to be regular, or why it cannot be used.
+    fn read_text(&self, path: &Path) -> Result<String, String> {
+        let cannot_read = |error: std::io::Error| format!("cannot read: {error}");
+        // A small race remains: if the path is replaced by a FIFO between the check in `visit`
+        // and this open, the open blocks until a writer appears. Opening with O_NONBLOCK would
+        // close it, but that needs `libc`, which is not a dependency, and the race needs someone
+        // swapping files in the data folder while it is read. What is swapped in is still never
+        // read from: the opened file is checked again, so no read comes from a FIFO or a device.
+        let file = File::open(path).map_err(cannot_read)?;
+        let kind = file.metadata().map_err(cannot_read)?.file_type();
+        if !kind.is_file() {
+            return Err(not_regular(describe(kind)));
+        }
+        // One byte past the limit tells a file at the limit from one over it, and bounds memory
+        // even for a file that grows while it is read.
+        let mut bytes = Vec::new();
+        file.take(self.max_file_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+        if bytes.len() as u64 > self.max_file_bytes {
+            return Err(format!(
+                "larger than {}, the most read from one file",
+                size(self.max_file_bytes)
+            ));
+        }
+        String::from_utf8(bytes).map_err(|error| {
+            let offset = error.utf8_error().valid_up_to();
+            format!("not UTF-8 text (invalid byte at offset {offset})")
+        })
+    }
+
+    /// Records a problem with `path`, named as [`DataFiles::display_path`] names files.
+    fn problem(&mut self, path: &Path, reason: String) {
+        let file = match path.strip_prefix(self.root) {
+            Ok(relative) if !relative.as_os_str().is_empty() => format!(
+                "{}/{}",
+                self.origin.trim_end_matches('/'),
+                slash_path(relative)
+            ),
+            _ => path.display().to_string(),
+        };
+        self.problems.push(Problem {
+            file,
+            line: 0,
+            reason,
+        });
+    }
+}
+
+fn not_regular(what: &str) -> String {
+    format!("not a regular file ({what}); only regular files are read")
+}
+
+/// What a file that is not a regular file is, for error messages.
+fn describe(kind: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_symlink() {
+        "a symlink"
+    } else {
+        "a special file"
+    }
+}
+
+/// A byte count as people write it: `16 MiB`, or `100 bytes` when not whole mebibytes.
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn slash_path(path: &Path) -> String {

@@ -157,3 +157,148 @@ fn a_folder_that_does_not_exist_is_a_clear_error() {
     let error = DataFiles::read_dir(std::path::Path::new("no/such/folder")).expect_err("refused");
     assert!(error.to_string().contains("cannot read"), "{error}");
 }
+
+// Reading a folder from disk: only regular UTF-8 files of bounded size are read, and anything
+// else is reported by name instead of hanging, exhausting memory or being skipped.
+
+/// A temporary folder with a copy of the real `vocabulary.toml`, to add one odd file to.
+fn data_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/vocabulary.toml");
+    std::fs::copy(source, dir.path().join("vocabulary.toml")).expect("copy");
+    dir
+}
+
+/// `DataFiles::read_dir_with_limit` in a thread, failing the test if it has not returned within
+/// 20 s: a guard against hanging, not a measure of speed.
+fn read_promptly(dir: &std::path::Path, limit: u64) -> Result<DataFiles, LoadError> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let dir = dir.to_owned();
+    std::thread::spawn(move || {
+        // The receiver is gone only if the test already failed.
+        let _ = sender.send(DataFiles::read_dir_with_limit(&dir, limit));
+    });
+    receiver
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("read_dir returns instead of hanging")
+}
+
+/// The folder's only problem, which must name `file` and contain `reason_part`.
+fn only_problem(dir: &tempfile::TempDir, file: &str, reason_part: &str, limit: u64) {
+    let error = read_promptly(dir.path(), limit).expect_err("refused");
+    assert_eq!(error.problems.len(), 1, "{error}");
+    let expected = format!("{}/{file}", dir.path().display());
+    let problem = &error.problems[0];
+    assert_eq!(problem.file, expected, "{error}");
+    assert!(problem.reason.contains(reason_part), "{error}");
+}
+
+#[test]
+fn the_repository_folder_reads_as_the_embedded_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data");
+    let files = DataFiles::read_dir(&dir).expect("readable");
+    let embedded = DataFiles::embedded();
+    for path in [CHANGZHOU, ENTITIES, "vocabulary.toml"] {
+        assert_eq!(files.get(path), embedded.get(path), "{path}");
+    }
+}
+
+#[test]
+fn a_fifo_is_reported_without_hanging() {
+    let dir = data_folder();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("entities.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo");
+    only_problem(
+        &dir,
+        "entities.toml",
+        "not a regular file (a FIFO)",
+        DataFiles::MAX_FILE_BYTES,
+    );
+}
+
+#[test]
+fn a_symlink_to_dev_zero_is_reported_as_not_a_regular_file() {
+    let dir = data_folder();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).expect("symlink");
+    only_problem(
+        &dir,
+        "zero.toml",
+        "not a regular file (a symlink to a character device)",
+        DataFiles::MAX_FILE_BYTES,
+    );
+}
+
+#[test]
+fn a_symlink_to_a_regular_file_is_read() {
+    let dir = data_folder();
+    std::os::unix::fs::symlink(
+        dir.path().join("vocabulary.toml"),
+        dir.path().join("link.toml"),
+    )
+    .expect("symlink");
+    let files = read_promptly(dir.path(), DataFiles::MAX_FILE_BYTES).expect("readable");
+    assert_eq!(files.get("link.toml"), files.get("vocabulary.toml"));
+    assert!(files.get("link.toml").is_some());
+}
+
+#[test]
+fn a_symlink_to_its_own_folder_is_reported_instead_of_looping() {
+    let dir = data_folder();
+    std::fs::create_dir(dir.path().join("entities")).expect("mkdir");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("entities/loop")).expect("symlink");
+    only_problem(
+        &dir,
+        "entities/loop",
+        "not a regular file (a symlink to a directory)",
+        DataFiles::MAX_FILE_BYTES,
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_reported_and_one_at_the_limit_is_read() {
+    let dir = data_folder();
+    // The limit is the size of vocabulary.toml, which must still be read: only big.toml is over.
+    let limit = std::fs::metadata(dir.path().join("vocabulary.toml"))
+        .expect("stat")
+        .len();
+    let big = "#".repeat(usize::try_from(limit).expect("small") + 1);
+    std::fs::write(dir.path().join("big.toml"), big).expect("write");
+    only_problem(
+        &dir,
+        "big.toml",
+        &format!("larger than {limit} bytes"),
+        limit,
+    );
+}
+
+#[test]
+fn a_non_utf8_file_is_reported_by_its_name() {
+    let dir = data_folder();
+    std::fs::create_dir(dir.path().join("sources")).expect("mkdir");
+    std::fs::write(dir.path().join("sources/latin1.txt"), b"caf\xe9\n").expect("write");
+    only_problem(
+        &dir,
+        "sources/latin1.txt",
+        "not UTF-8 text (invalid byte at offset 3)",
+        DataFiles::MAX_FILE_BYTES,
+    );
+}
+
+#[test]
+fn every_problem_of_a_folder_is_reported_together() {
+    let dir = data_folder();
+    std::fs::write(dir.path().join("a.txt"), b"\xff").expect("write");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("b.toml")).expect("symlink");
+    let error = read_promptly(dir.path(), DataFiles::MAX_FILE_BYTES).expect_err("refused");
+    let files: Vec<_> = error.problems.iter().map(|p| p.file.as_str()).collect();
+    let root = dir.path().display();
+    assert_eq!(
+        files,
+        [format!("{root}/a.txt"), format!("{root}/b.toml")],
+        "{error}"
+    );
+}
