@@ -2,10 +2,16 @@
 //! must not do (updates, federated `SERVICE`), evaluating with a time limit and a result cap,
 //! and serialising in the negotiated format. It knows nothing of HTTP beyond media types.
 
+mod bounds;
+mod control;
 mod dataset;
 mod description;
+mod guard;
 mod negotiate;
+mod worker;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use oxigraph::io::RdfFormat;
@@ -19,7 +25,12 @@ use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
 use spargebra::{Query, SparqlParser};
 
+pub use bounds::{MAX_NESTING, MAX_OPERATORS, MAX_QUERY_BYTES};
+pub use control::StopReason;
 pub use dataset::DatasetRequest;
+pub use worker::STACK_BYTES;
+
+use control::QueryControl;
 pub use negotiate::{SOLUTION_FORMATS, choose, graph_formats, media_ranges};
 
 /// Why a SPARQL request was not answered. Each variant maps to one HTTP status in the server.
@@ -34,9 +45,21 @@ pub enum SparqlError {
     /// The query calls a remote endpoint with `SERVICE`.
     #[error("federated queries (SERVICE) are not allowed on this endpoint")]
     ServiceRefused,
+    /// The query text is longer, more deeply nested or has more operators than allowed.
+    #[error("the query is too complex: {0}")]
+    TooComplex(String),
+    /// The query calls a function this endpoint does not know.
+    #[error("unsupported function <{0}>")]
+    UnsupportedFunction(String),
     /// The query ran longer than the limit and was cancelled.
     #[error("the query was cancelled after running for longer than the limit of {0:?}")]
     Timeout(Duration),
+    /// The query needed more memory than one query may hold.
+    #[error("the query was cancelled after allocating more than its budget of {} MiB", .0 / (1024 * 1024))]
+    MemoryExceeded(usize),
+    /// The query was stopped because its client left or the server is shutting down.
+    #[error("the query was stopped: {0}")]
+    Stopped(&'static str),
     /// The query produced more results than the cap.
     #[error("the query produced more than {0} results; add a LIMIT or narrow it down")]
     TooManyResults(usize),
@@ -59,6 +82,9 @@ pub enum SparqlError {
     /// Evaluation failed for another reason.
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
+    /// The evaluation thread could not start or failed (a bug or an exhausted machine).
+    #[error("the query could not be evaluated: {0}")]
+    Internal(String),
 }
 
 /// A serialised answer and its media type.
@@ -77,6 +103,9 @@ pub struct SparqlLimits {
     pub timeout: Duration,
     /// Maximum number of solutions or triples in one answer.
     pub max_results: usize,
+    /// Bytes one query's evaluation may hold at once (enforced when the binary installs
+    /// [`crate::memory::MeteredAllocator`]).
+    pub memory_budget: usize,
 }
 
 impl Default for SparqlLimits {
@@ -84,6 +113,7 @@ impl Default for SparqlLimits {
         Self {
             timeout: Duration::from_secs(10),
             max_results: 100_000,
+            memory_budget: 512 * 1024 * 1024,
         }
     }
 }
@@ -97,19 +127,23 @@ impl Default for SparqlLimits {
 pub struct SparqlService {
     store: Store,
     limits: SparqlLimits,
-    graphs: Vec<NamedNode>,
+    graphs: Arc<Vec<NamedNode>>,
+    shutdown: tokio::sync::watch::Sender<bool>,
+    running: Arc<AtomicUsize>,
 }
 
-/// How to answer one query.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Request<'a> {
+/// One query to answer, as the protocol delivers it.
+#[derive(Debug, Default, Clone)]
+pub struct Request {
+    /// The query text.
+    pub query: String,
     /// The dataset asked for with protocol parameters; empty means the query's own `FROM`
     /// clauses, or else the service's default dataset.
-    pub dataset: Option<&'a DatasetRequest>,
+    pub dataset: DatasetRequest,
     /// The `Accept` header.
-    pub accept: Option<&'a str>,
+    pub accept: Option<String>,
     /// Prefixes for RDF answers (Turtle, TriG, RDF/XML, JSON-LD).
-    pub prefixes: &'a [(&'a str, String)],
+    pub prefixes: Vec<(&'static str, String)>,
 }
 
 /// Refuses every `SERVICE` call that reaches evaluation (for example inside `EXISTS`), as a
@@ -146,8 +180,21 @@ impl SparqlService {
         Self {
             store,
             limits,
-            graphs,
+            graphs: Arc::new(graphs),
+            shutdown: tokio::sync::watch::Sender::new(false),
+            running: Arc::default(),
         }
+    }
+
+    /// How many evaluation threads are working now (a stopped query's thread counts until
+    /// its next liveness check unwinds it).
+    pub fn running(&self) -> usize {
+        self.running.load(Ordering::SeqCst)
+    }
+
+    /// Stops every query running now or started later (for shutdown).
+    pub fn stop_all(&self) {
+        self.shutdown.send_replace(true);
     }
 
     /// The named graphs the service holds, in IRI order.
@@ -169,46 +216,93 @@ impl SparqlService {
         self.limits
     }
 
-    /// Parses a query, refusing updates and `SERVICE`.
-    pub fn parse(&self, query: &str) -> Result<Query, SparqlError> {
-        // The parser and the evaluator recurse on nesting: a query nested thousands of levels
-        // deep would overflow the stack and take the server down.
-        let depth = nesting_depth(query);
-        if depth > MAX_NESTING {
-            return Err(SparqlError::Syntax(format!(
-                "the query is nested {depth} levels deep; at most {MAX_NESTING} are allowed"
-            )));
+    /// Answers one query: checks its shape, then parses, optimises and evaluates it on an
+    /// evaluation thread of its own (see [`STACK_BYTES`]) under the time limit and the memory
+    /// budget. Dropping the future stops the evaluation, as does [`Self::stop_all`].
+    pub async fn answer(&self, request: Request) -> Result<SparqlAnswer, SparqlError> {
+        bounds::check(&request.query)?;
+        let control = QueryControl::new(self.limits.memory_budget);
+        // Stops the evaluation if this future is dropped (the client left) before the end.
+        let on_drop = StopOnDrop(control.clone());
+        let timer = {
+            let control = control.clone();
+            let timeout = self.limits.timeout;
+            let mut shutdown = self.shutdown.subscribe();
+            tokio::spawn(async move {
+                tokio::select! {
+                    () = tokio::time::sleep(timeout) => control.stop(StopReason::Timeout),
+                    _ = shutdown.wait_for(|stopping| *stopping) => control.stop(StopReason::Shutdown),
+                }
+            })
+        };
+        let service = self.clone();
+        let thread_control = control.clone();
+        let outcome = worker::run(move || {
+            let _running = Running::start(&service.running);
+            service.evaluate(request, &thread_control)
+        })
+        .await;
+        timer.abort();
+        let answer = match outcome {
+            Ok(answer) => answer,
+            Err(worker::RunError::Stopped) => Err(self.stop_error(&control)),
+            Err(worker::RunError::Panicked) => Err(SparqlError::Internal(
+                "the evaluation thread panicked".into(),
+            )),
+            Err(worker::RunError::Spawn(error)) => Err(SparqlError::Internal(format!(
+                "cannot start an evaluation thread: {error}"
+            ))),
+        };
+        // Stopping a finished query is harmless; `on_drop` matters only when dropped early.
+        drop(on_drop);
+        answer
+    }
+
+    /// Parses, refuses what must not run, and evaluates; runs on the evaluation thread.
+    fn evaluate(
+        &self,
+        request: Request,
+        control: &QueryControl,
+    ) -> Result<SparqlAnswer, SparqlError> {
+        let mut query = parse(&request.query)?;
+        guard::prepare(&mut query)?;
+        let result = self.execute(query, &request, control);
+        if result.is_err() && control.stopped().is_some() {
+            return Err(self.stop_error(control));
         }
-        match SparqlParser::new().parse_query(query) {
-            Ok(query) => {
-                if uses_service(&query) {
-                    return Err(SparqlError::ServiceRefused);
-                }
-                Ok(query)
-            }
-            Err(error) => {
-                if SparqlParser::new().parse_update(query).is_ok() {
-                    Err(SparqlError::UpdateRefused)
-                } else {
-                    Err(SparqlError::Syntax(error.to_string()))
-                }
-            }
+        result
+    }
+
+    fn stop_error(&self, control: &QueryControl) -> SparqlError {
+        match control.stopped() {
+            Some(StopReason::Memory) => SparqlError::MemoryExceeded(self.limits.memory_budget),
+            Some(StopReason::Disconnected) => SparqlError::Stopped("the client went away"),
+            Some(StopReason::Shutdown) => SparqlError::Stopped("the server is shutting down"),
+            Some(StopReason::Timeout) | None => SparqlError::Timeout(self.limits.timeout),
         }
     }
 
-    /// Evaluates `query` and serialises the answer as `request` asks. Blocking: call it off
-    /// the async runtime. `cancel` stops evaluation; the caller cancels it when time runs out.
-    pub fn execute(
+    fn execute(
         &self,
         query: Query,
-        request: Request<'_>,
-        cancel: CancellationToken,
+        request: &Request,
+        control: &QueryControl,
     ) -> Result<SparqlAnswer, SparqlError> {
+        let cancel = control.token();
         let mut prepared = SparqlEvaluator::new()
             .with_default_service_handler(RefuseService)
             .with_cancellation_token(cancel.clone())
+            .with_custom_function(
+                NamedNode::new_unchecked(guard::CHECK_FUNCTION),
+                control.check_function(),
+            )
             .for_query(query);
-        dataset::apply(prepared.dataset_mut(), request.dataset, &self.graphs)?;
+        dataset::apply(
+            prepared.dataset_mut(),
+            Some(&request.dataset),
+            self.graphs.as_slice(),
+        )?;
+        let accept = request.accept.as_deref();
         let results = prepared
             .on_store(&self.store)
             .execute()
@@ -224,7 +318,7 @@ impl SparqlService {
         };
         match results {
             QueryResults::Boolean(value) => {
-                let format = self.solution_format(request.accept)?;
+                let format = self.solution_format(accept)?;
                 let body = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), value)
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
@@ -234,7 +328,7 @@ impl SparqlService {
                 })
             }
             QueryResults::Solutions(solutions) => {
-                let format = self.solution_format(request.accept)?;
+                let format = self.solution_format(accept)?;
                 let mut serializer = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
@@ -257,7 +351,7 @@ impl SparqlService {
                 })
             }
             QueryResults::Graph(triples) => {
-                let format = self.graph_format(request.accept)?;
+                let format = self.graph_format(accept)?;
                 let mut collected = Vec::new();
                 for (count, triple) in triples.enumerate() {
                     if count >= self.limits.max_results {
@@ -266,7 +360,7 @@ impl SparqlService {
                     check(&cancel)?;
                     collected.push(triple.map_err(|e| self.evaluation_error(e))?);
                 }
-                let body = crate::rdf::triples_to_bytes(&collected, format, request.prefixes)
+                let body = crate::rdf::triples_to_bytes(&collected, format, &request.prefixes)
                     .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
                 Ok(SparqlAnswer {
                     content_type: format.media_type(),
@@ -283,6 +377,12 @@ impl SparqlService {
             | QueryEvaluationError::UnsupportedService(_)
             | QueryEvaluationError::UnboundService
             | QueryEvaluationError::InvalidServiceName(_) => SparqlError::ServiceRefused,
+            QueryEvaluationError::UnsupportedCustomFunction(name) => {
+                SparqlError::UnsupportedFunction(name.into_string())
+            }
+            QueryEvaluationError::UnsupportedCustomFunctionArity { name, .. } => {
+                SparqlError::UnsupportedFunction(name.into_string())
+            }
             other => SparqlError::Evaluation(other.to_string()),
         }
     }
@@ -326,57 +426,38 @@ impl SparqlService {
     }
 }
 
-/// Deepest nesting of brackets a query may have.
-pub const MAX_NESTING: usize = 64;
-
-/// The deepest nesting of `(`, `{` and `[` in `text`. Brackets inside strings count too: an
-/// overestimate, which only matters for strings full of unbalanced brackets.
-fn nesting_depth(text: &str) -> usize {
-    let mut depth = 0usize;
-    let mut deepest = 0;
-    for c in text.chars() {
-        match c {
-            '(' | '{' | '[' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            ')' | '}' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
+/// Parses a query, telling an update (refused) from a syntax error.
+fn parse(text: &str) -> Result<Query, SparqlError> {
+    SparqlParser::new().parse_query(text).map_err(|error| {
+        if SparqlParser::new().parse_update(text).is_ok() {
+            SparqlError::UpdateRefused
+        } else {
+            SparqlError::Syntax(error.to_string())
         }
+    })
+}
+
+/// Counts an evaluation thread as running until dropped (also when it unwinds).
+struct Running(Arc<AtomicUsize>);
+
+impl Running {
+    fn start(counter: &Arc<AtomicUsize>) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Self(counter.clone())
     }
-    deepest
 }
 
-/// Whether the query's pattern contains a `SERVICE` clause.
-fn uses_service(query: &Query) -> bool {
-    let pattern = match query {
-        Query::Select { pattern, .. }
-        | Query::Construct { pattern, .. }
-        | Query::Describe { pattern, .. }
-        | Query::Ask { pattern, .. } => pattern,
-    };
-    pattern_uses_service(pattern)
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
-fn pattern_uses_service(pattern: &GraphPattern) -> bool {
-    match pattern {
-        GraphPattern::Service { .. } => true,
-        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => false,
-        GraphPattern::Join { left, right }
-        | GraphPattern::LeftJoin { left, right, .. }
-        | GraphPattern::Lateral { left, right }
-        | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => {
-            pattern_uses_service(left) || pattern_uses_service(right)
-        }
-        GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. } => pattern_uses_service(inner),
+/// Stops a query when the request that asked for it is dropped before the answer is ready.
+struct StopOnDrop(QueryControl);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.stop(StopReason::Disconnected);
     }
 }
