@@ -57,6 +57,14 @@ pub mod codes {
     pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
     /// The query is too deep or too complex.
     pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
+    /// The request ran past its time limit.
+    pub const TIMEOUT: &str = "TIMEOUT";
+    /// The answer would be larger than the response-size cap.
+    pub const RESPONSE_TOO_LARGE: &str = "RESPONSE_TOO_LARGE";
+    /// The server has too many requests of this kind in flight; retry later.
+    pub const OVERLOADED: &str = "OVERLOADED";
+    /// The HTTP request is malformed (body, content type, parameters).
+    pub const BAD_REQUEST: &str = "BAD_REQUEST";
 }
 
 /// Adds `extensions.code` to parse and validation errors.
@@ -71,6 +79,8 @@ impl ExtensionFactory for ErrorCodes {
 struct ErrorCodesExtension;
 
 fn with_code(mut error: ServerError, code: &str) -> ServerError {
+    // Parse errors can quote the query; keep only an excerpt.
+    error.message = crate::excerpt::excerpt(&error.message);
     let extensions = error.extensions.get_or_insert_with(Default::default);
     if extensions.get("code").is_none() {
         extensions.set("code", code);
@@ -87,9 +97,15 @@ impl Extension for ErrorCodesExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        next.run(ctx, query, variables)
-            .await
-            .map_err(|e| with_code(e, codes::PARSE_FAILED))
+        next.run(ctx, query, variables).await.map_err(|e| {
+            // async-graphql checks the nesting of fragments while parsing.
+            let code = if e.message.contains("recursion depth") {
+                codes::LIMIT_EXCEEDED
+            } else {
+                codes::PARSE_FAILED
+            };
+            with_code(e, code)
+        })
     }
 
     async fn validation(
@@ -103,6 +119,7 @@ impl Extension for ErrorCodesExtension {
                 .map(|e| {
                     let code = if e.message.contains("too complex")
                         || e.message.contains("nested too deep")
+                        || e.message.contains("recursion depth")
                     {
                         codes::LIMIT_EXCEEDED
                     } else {

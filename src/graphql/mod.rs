@@ -5,6 +5,7 @@ mod entity;
 mod enums;
 mod error;
 mod graph;
+mod limits;
 mod page;
 mod query;
 mod relation;
@@ -14,6 +15,9 @@ use async_graphql::{EmptyMutation, EmptySubscription, Schema};
 pub use entity::{Entity, EntityRef};
 pub use enums::{EntityKind, RelationKind};
 pub use error::{ApiError, ErrorCodes, codes};
+pub use limits::{
+    HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, SHORT_LISTS, TIME_LIMIT, cost_of,
+};
 pub use query::QueryRoot;
 
 use crate::SharedDataset;
@@ -25,8 +29,11 @@ pub type KgSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 pub const MAX_PAGE_SIZE: usize = 100;
 /// Deepest nesting of selections a query may have.
 pub const MAX_DEPTH: usize = 16;
-/// Highest complexity (roughly, number of fields resolved) a query may have.
+/// Highest complexity (number of fields, not multiplied by list sizes) a query may have;
+/// the cost model of [`limits`] is the stricter bound, this one a second line.
 pub const MAX_COMPLEXITY: usize = 10_000;
+/// Deepest nesting of selections and fragment spreads together.
+pub const MAX_RECURSIVE_DEPTH: usize = 32;
 /// Longest path `paths` looks for.
 pub const MAX_PATH_HOPS: i32 = 6;
 /// Most paths `paths` returns.
@@ -40,6 +47,8 @@ pub fn build_schema(dataset: SharedDataset) -> KgSchema {
         .data(dataset)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
+        .extension(Limits)
         .extension(ErrorCodes)
         .finish()
 }
