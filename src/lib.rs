@@ -7,8 +7,10 @@
 pub mod coverage;
 pub mod data;
 pub mod dataset;
+pub mod excerpt;
 pub mod graph;
 pub mod graphql;
+pub mod memory;
 pub mod model;
 pub mod names;
 pub mod rdf;

@@ -6,10 +6,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
+use sunan_kg::memory::MeteredAllocator;
 use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris};
-use sunan_kg::server::{AppState, serve};
+use sunan_kg::server::{AppState, ServerLimits, serve};
 use sunan_kg::sparql::SparqlLimits;
 use sunan_kg::{DataFiles, Dataset, Model};
+
+// Meters each thread's allocations so that a SPARQL query can be held to a memory budget.
+#[global_allocator]
+static ALLOCATOR: MeteredAllocator = MeteredAllocator;
+
+/// How long the runtime waits for stray blocking work after the server has stopped.
+const RUNTIME_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// A knowledge graph of the innovation policy of southern Jiangsu, served through GraphQL and
 /// SPARQL.
@@ -70,6 +78,18 @@ struct ServeArgs {
     /// Seconds after which a SPARQL query is cancelled.
     #[arg(long, default_value_t = 10)]
     sparql_timeout: u64,
+    /// MiB one SPARQL query may allocate before it is cancelled.
+    #[arg(long, default_value_t = 512)]
+    sparql_memory_mib: usize,
+    /// SPARQL queries evaluated at once; more wait briefly, then get 429.
+    #[arg(long, default_value_t = 4)]
+    max_sparql_queries: usize,
+    /// Open connections at most.
+    #[arg(long, default_value_t = 512)]
+    max_connections: usize,
+    /// Seconds requests in flight get to finish after SIGTERM or ctrl-c.
+    #[arg(long, default_value_t = 5)]
+    shutdown_grace: u64,
     /// Origins browsers may call the API from (repeat the flag); any origin when absent.
     #[arg(
         long = "cors-origin",
@@ -102,8 +122,18 @@ impl From<ExportFormat> for DumpFormat {
     }
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let outcome = runtime.block_on(run());
+    // A request still running on the blocking pool must not keep the process alive.
+    runtime.shutdown_timeout(RUNTIME_SHUTDOWN_TIMEOUT);
+    outcome
+}
+
+async fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -115,6 +145,10 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs {
         addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
         sparql_timeout: 10,
+        sparql_memory_mib: 512,
+        max_sparql_queries: 4,
+        max_connections: 512,
+        shutdown_grace: 5,
         cors_origins: Vec::new(),
         data: DataArgs {
             data: None,
@@ -176,11 +210,21 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
     let iris = Iris::new(&args.data.base_iri)?;
     let model = load_model(&args.data)?;
     let dataset = Dataset::build(model, iris)?;
-    let limits = SparqlLimits {
+    let sparql_limits = SparqlLimits {
         timeout: Duration::from_secs(args.sparql_timeout.max(1)),
+        memory_budget: args.sparql_memory_mib.max(1) * 1024 * 1024,
         ..SparqlLimits::default()
     };
-    let mut state = AppState::new(dataset.clone(), limits);
+    let mut limits = ServerLimits::default();
+    limits.sparql.concurrent = args.max_sparql_queries.max(1);
+    limits.sparql.per_client = limits.sparql.per_client.min(limits.sparql.concurrent);
+    limits.connections.max_connections = args.max_connections.max(1);
+    limits.connections.max_per_client = limits
+        .connections
+        .max_per_client
+        .min(limits.connections.max_connections);
+    limits.connections.grace = Duration::from_secs(args.shutdown_grace);
+    let mut state = AppState::with_limits(dataset.clone(), sparql_limits, limits);
     if !args.cors_origins.is_empty() {
         let origins = args
             .cors_origins

@@ -1,8 +1,10 @@
 //! The one error type of the HTTP layer, mapped to a status code in one place.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::Busy;
+use crate::excerpt::excerpt;
 use crate::sparql::SparqlError;
 
 /// Anything a handler can fail with.
@@ -23,6 +25,9 @@ pub enum ServerError {
     /// The method is not allowed for this request.
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// Too many requests of this kind are running; retry after a moment.
+    #[error("too many requests are running{}; retry in {} s", if .0.per_client { " from your address" } else { "" }, .0.retry_after_secs)]
+    Busy(Busy),
     /// A bug or a failed background task.
     #[error("internal error: {0}")]
     Internal(String),
@@ -34,17 +39,24 @@ impl ServerError {
         match self {
             Self::Sparql(error) => match error {
                 SparqlError::Syntax(_)
+                | SparqlError::TooComplex(_)
+                | SparqlError::UnsupportedFunction(_)
                 | SparqlError::TooManyResults(_)
                 | SparqlError::UnknownGraph { .. } => StatusCode::BAD_REQUEST,
                 SparqlError::UpdateRefused | SparqlError::ServiceRefused => StatusCode::FORBIDDEN,
-                SparqlError::Timeout(_) => StatusCode::SERVICE_UNAVAILABLE,
+                SparqlError::Timeout(_)
+                | SparqlError::MemoryExceeded(_)
+                | SparqlError::Stopped(_) => StatusCode::SERVICE_UNAVAILABLE,
                 SparqlError::NotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
-                SparqlError::Evaluation(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                SparqlError::Evaluation(_) | SparqlError::Internal(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
             },
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -56,11 +68,18 @@ impl IntoResponse for ServerError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        (
+        let mut response = (
             status,
             [("content-type", "text/plain; charset=utf-8")],
-            format!("{self}\n"),
+            format!("{}\n", excerpt(&self.to_string())),
         )
-            .into_response()
+            .into_response();
+        if let Self::Busy(busy) = &self {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(busy.retry_after_secs),
+            );
+        }
+        response
     }
 }

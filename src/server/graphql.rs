@@ -1,49 +1,215 @@
 //! `GET/POST /graphql`: GraphiQL for people, GraphQL over HTTP for clients.
+//!
+//! Each request passes the GraphQL gate (see [`super::Admission`]), runs on the blocking pool
+//! so that a heavy one never holds an async worker, and is answered only if its JSON fits
+//! [`MAX_GRAPHQL_RESPONSE_BYTES`](super::MAX_GRAPHQL_RESPONSE_BYTES).
 
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
+use async_graphql::{BatchRequest, BatchResponse};
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
 
-use super::{AppState, ServerError};
+use super::admission::ClientAddress;
+use super::{AppState, MAX_GRAPHQL_RESPONSE_BYTES};
+use crate::excerpt::excerpt;
+use crate::graphql::codes;
 
 /// How long caches may keep a GET answer: the graph never changes while the server runs.
 const GET_CACHE_CONTROL: &str = "public, max-age=300";
+/// The media type of GraphQL responses (GraphQL over HTTP).
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
+/// A failure before execution, answered as a GraphQL error body with a code.
+struct TransportError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    retry_after: Option<u64>,
+}
+
+impl TransportError {
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            code: codes::BAD_REQUEST,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+}
+
+impl IntoResponse for TransportError {
+    fn into_response(self) -> Response {
+        let body = json!({
+            "errors": [{ "message": excerpt(&self.message), "extensions": { "code": self.code } }]
+        });
+        let mut response = (
+            self.status,
+            [(header::CONTENT_TYPE, "application/json")],
+            body.to_string(),
+        )
+            .into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
 
 /// `GET /graphql`: GraphiQL, or a query when the URL carries one (`?query=…`, with optional
 /// `operationName` and `variables` as JSON). Answers without errors may be cached.
 pub async fn get(
     State(state): State<AppState>,
+    client: ClientAddress,
+    headers: HeaderMap,
     RawQuery(raw): RawQuery,
-) -> Result<Response, ServerError> {
+) -> Response {
     let Some(raw) = raw.filter(|q| !q.is_empty()) else {
-        return Ok(Html(super::assets::graphiql_page()).into_response());
+        return Html(super::assets::graphiql_page()).into_response();
     };
-    let request = parse_get(&raw)?;
-    let response = state.schema.execute(request).await;
-    let cacheable = response.errors.is_empty();
-    let mut response = GraphQLResponse::from(response).into_response();
-    if cacheable {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static(GET_CACHE_CONTROL),
-        );
+    let request = match parse_get(&raw) {
+        Ok(request) => request,
+        Err(error) => return error.into_response(),
+    };
+    let response = execute(&state, client, BatchRequest::Single(request), &headers).await;
+    match response {
+        Ok((mut response, cacheable)) => {
+            if cacheable {
+                response.headers_mut().insert(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static(GET_CACHE_CONTROL),
+                );
+            }
+            response
+        }
+        Err(error) => error.into_response(),
     }
-    Ok(response)
 }
 
-/// `POST /graphql`: one request or a batch, as JSON.
-pub async fn post(State(state): State<AppState>, request: GraphQLBatchRequest) -> GraphQLResponse {
-    state
-        .schema
-        .execute_batch(request.into_inner())
+/// `POST /graphql`: one request or a batch, as `application/json` (or a bare query as
+/// `application/graphql`).
+pub async fn post(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let batch = match media_type.as_str() {
+        "application/json" => serde_json::from_slice::<BatchRequest>(&body).map_err(|e| {
+            TransportError::bad_request(format!("the body is not a GraphQL request in JSON: {e}"))
+        }),
+        "application/graphql" => String::from_utf8(body.to_vec())
+            .map(|query| BatchRequest::Single(async_graphql::Request::new(query)))
+            .map_err(|_| TransportError::bad_request("the body is not UTF-8")),
+        other => Err(TransportError {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code: codes::BAD_REQUEST,
+            message: format!(
+                "unsupported content type {other:?}: send application/json (or application/graphql)"
+            ),
+            retry_after: None,
+        }),
+    };
+    let batch = match batch {
+        Ok(batch) => batch,
+        Err(error) => return error.into_response(),
+    };
+    match execute(&state, client, batch, &headers).await {
+        Ok((response, _)) => response,
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Runs a batch through the gate and the blocking pool; returns the response and whether it
+/// has no errors (so may be cached).
+async fn execute(
+    state: &AppState,
+    client: ClientAddress,
+    batch: BatchRequest,
+    headers: &HeaderMap,
+) -> Result<(Response, bool), TransportError> {
+    let _ticket = state
+        .graphql_gate
+        .admit(client.0)
         .await
-        .into()
+        .map_err(|busy| TransportError {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: codes::OVERLOADED,
+            message: super::ServerError::Busy(busy).to_string(),
+            retry_after: Some(busy.retry_after_secs),
+        })?;
+    let schema = state.schema.clone();
+    let runtime = tokio::runtime::Handle::current();
+    let (response, body) = tokio::task::spawn_blocking(move || {
+        let response = runtime.block_on(schema.execute_batch(batch));
+        let body = serde_json::to_vec(&response);
+        (response, body)
+    })
+    .await
+    .map_err(|e| TransportError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        code: "INTERNAL",
+        message: format!("the request failed: {e}"),
+        retry_after: None,
+    })?;
+    let body = body.map_err(|e| TransportError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        code: "INTERNAL",
+        message: format!("the response could not be written: {e}"),
+        retry_after: None,
+    })?;
+    if body.len() > MAX_GRAPHQL_RESPONSE_BYTES {
+        return Err(TransportError {
+            status: StatusCode::OK,
+            code: codes::RESPONSE_TOO_LARGE,
+            message: format!(
+                "the answer is {} bytes, more than the limit of {MAX_GRAPHQL_RESPONSE_BYTES}: ask for smaller pages or fewer fields",
+                body.len()
+            ),
+            retry_after: None,
+        });
+    }
+    let cacheable = response.is_ok();
+    let content_type = if accepts_json_only(headers) {
+        "application/json"
+    } else {
+        GRAPHQL_RESPONSE_JSON
+    };
+    let mut http = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    http.headers_mut().extend(batch_headers(&response));
+    Ok((http, cacheable))
+}
+
+/// The HTTP headers resolvers asked for.
+fn batch_headers(response: &BatchResponse) -> HeaderMap {
+    response.http_headers()
+}
+
+/// Whether the client accepts `application/json` but not the GraphQL response type.
+fn accepts_json_only(headers: &HeaderMap) -> bool {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    accept.contains("application/json") && !accept.contains(GRAPHQL_RESPONSE_JSON)
 }
 
 /// Reads a GraphQL request from a query string, accepting both `operationName` (the GraphQL
 /// over HTTP spelling) and `operation_name`.
-fn parse_get(raw: &str) -> Result<async_graphql::Request, ServerError> {
+fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
     let mut query = None;
     let mut operation = None;
     let mut variables = None;
@@ -55,12 +221,14 @@ fn parse_get(raw: &str) -> Result<async_graphql::Request, ServerError> {
             _ => {}
         }
     }
-    let query =
-        query.ok_or_else(|| ServerError::BadRequest("missing the query parameter".into()))?;
+    let query = query.ok_or_else(|| TransportError::bad_request("missing the query parameter"))?;
     if is_mutation(&query) {
-        return Err(ServerError::MethodNotAllowed(
-            "mutations are not accepted over GET; use POST".into(),
-        ));
+        return Err(TransportError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            code: codes::BAD_REQUEST,
+            message: "mutations are not accepted over GET; use POST".into(),
+            retry_after: None,
+        });
     }
     let mut request = async_graphql::Request::new(query);
     if let Some(operation) = operation {
@@ -68,7 +236,7 @@ fn parse_get(raw: &str) -> Result<async_graphql::Request, ServerError> {
     }
     if let Some(variables) = variables {
         let value: serde_json::Value = serde_json::from_str(&variables)
-            .map_err(|e| ServerError::BadRequest(format!("variables is not JSON: {e}")))?;
+            .map_err(|e| TransportError::bad_request(format!("variables is not JSON: {e}")))?;
         request = request.variables(async_graphql::Variables::from_json(value));
     }
     Ok(request)

@@ -1,30 +1,72 @@
 //! The HTTP server: one router for GraphQL, SPARQL and the landing page, and a `serve`
 //! function that takes a listener and a shutdown future so that tests can run it on port 0.
 
+mod admission;
 mod assets;
 mod error;
 mod explorer;
 mod graphql;
+mod headers;
 mod linked_data;
+mod listener;
+mod per_client;
 mod sparql;
 
 use std::future::Future;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::cors::{Any, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use admission::{Admission, AdmissionLimits, Busy};
 pub use error::ServerError;
+pub use listener::ConnectionLimits;
 
 use crate::SharedDataset;
 use crate::graphql::{KgSchema, build_schema};
 use crate::sparql::{SparqlLimits, SparqlService};
 
-/// Largest request body accepted (a query, a form).
-const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Largest request body accepted on any route (a query, a form).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Time a client has to send a whole request body.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest GraphQL response sent; a larger answer is replaced by a `RESPONSE_TOO_LARGE` error.
+pub const MAX_GRAPHQL_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Every bound the HTTP server enforces besides SPARQL's own.
+#[derive(Debug, Clone, Copy)]
+pub struct ServerLimits {
+    /// Connections and shutdown.
+    pub connections: ConnectionLimits,
+    /// GraphQL requests running at once.
+    pub graphql: AdmissionLimits,
+    /// SPARQL queries running at once.
+    pub sparql: AdmissionLimits,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        Self {
+            connections: ConnectionLimits::default(),
+            graphql: AdmissionLimits {
+                concurrent: 16,
+                per_client: 8,
+                queue_wait: Duration::from_secs(2),
+            },
+            sparql: AdmissionLimits {
+                concurrent: 4,
+                per_client: 2,
+                queue_wait: Duration::from_secs(2),
+            },
+        }
+    }
+}
 
 /// Which origins browsers may call the API from.
 #[derive(Clone, Debug, Default)]
@@ -47,16 +89,34 @@ pub struct AppState {
     pub sparql: SparqlService,
     /// Which origins may call the API from a browser.
     pub cors: CorsOrigins,
+    /// Bounds on connections and concurrent requests.
+    pub limits: ServerLimits,
+    /// The gate of GraphQL requests.
+    pub graphql_gate: Admission,
+    /// The gate of SPARQL queries.
+    pub sparql_gate: Admission,
 }
 
 impl AppState {
     /// Prepares the state for `dataset` with the given SPARQL limits.
     pub fn new(dataset: SharedDataset, sparql_limits: SparqlLimits) -> Self {
+        Self::with_limits(dataset, sparql_limits, ServerLimits::default())
+    }
+
+    /// Prepares the state for `dataset` with the given SPARQL and server limits.
+    pub fn with_limits(
+        dataset: SharedDataset,
+        sparql_limits: SparqlLimits,
+        limits: ServerLimits,
+    ) -> Self {
         Self {
             schema: build_schema(dataset.clone()),
             sparql: SparqlService::new(dataset.store.clone(), sparql_limits),
             dataset,
             cors: CorsOrigins::Any,
+            limits,
+            graphql_gate: Admission::new(limits.graphql),
+            sparql_gate: Admission::new(limits.sparql),
         }
     }
 }
@@ -79,19 +139,26 @@ pub fn app(state: AppState) -> Router {
         .merge(linked_data::routes(&state))
         .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT))
+        .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
 /// Serves `app(state)` on `listener` until `shutdown` completes, then lets requests in
-/// flight finish.
+/// flight finish for the grace period and stops the SPARQL queries still running (see
+/// [`ConnectionLimits`]).
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.limits.connections;
+    let sparql = state.sparql.clone();
+    listener::serve_router(listener, app(state), limits, shutdown, move || {
+        sparql.stop_all();
+    })
+    .await
 }

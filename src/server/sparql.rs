@@ -5,8 +5,8 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use oxigraph::sparql::CancellationToken;
 
+use super::admission::ClientAddress;
 use super::linked_data::{Representation, rdf_response};
 use super::{AppState, ServerError};
 use crate::sparql::{DatasetRequest, Request, SparqlError};
@@ -14,6 +14,7 @@ use crate::sparql::{DatasetRequest, Request, SparqlError};
 /// `GET /sparql?query=…`, or the service description when there is no query.
 pub async fn get(
     State(state): State<AppState>,
+    client: ClientAddress,
     Query(params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
@@ -29,13 +30,14 @@ pub async fn get(
         }
         return Ok(service_description(&state, &headers));
     };
-    run(&state, query, params.dataset, &headers).await
+    run(&state, client, query, params.dataset, &headers).await
 }
 
 /// `POST /sparql` with a form (`query=` or `update=`) or a direct `application/sparql-query`
 /// body (the dataset then comes from the URL).
 pub async fn post(
     State(state): State<AppState>,
+    client: ClientAddress,
     Query(url_params): Query<Vec<(String, String)>>,
     headers: HeaderMap,
     body: Bytes,
@@ -80,7 +82,7 @@ pub async fn post(
             )));
         }
     };
-    run(&state, query, dataset, &headers).await
+    run(&state, client, query, dataset, &headers).await
 }
 
 /// The protocol parameters of a request.
@@ -117,6 +119,7 @@ impl ProtocolParams {
 
 async fn run(
     state: &AppState,
+    client: ClientAddress,
     query: String,
     dataset: DatasetRequest,
     headers: &HeaderMap,
@@ -125,30 +128,20 @@ async fn run(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let service = state.sparql.clone();
-    let prefixes = state.dataset.iris.prefixes();
-    let parsed = service.parse(&query)?;
-    let cancel = CancellationToken::new();
-    let timer = {
-        let cancel = cancel.clone();
-        let timeout = service.limits().timeout;
-        tokio::spawn(async move {
-            tokio::time::sleep(timeout).await;
-            cancel.cancel();
+    let _ticket = state
+        .sparql_gate
+        .admit(client.0)
+        .await
+        .map_err(ServerError::Busy)?;
+    let answer = state
+        .sparql
+        .answer(Request {
+            query,
+            dataset,
+            accept,
+            prefixes: state.dataset.iris.prefixes(),
         })
-    };
-    let answer = tokio::task::spawn_blocking(move || {
-        let request = Request {
-            dataset: Some(&dataset),
-            accept: accept.as_deref(),
-            prefixes: &prefixes,
-        };
-        service.execute(parsed, request, cancel)
-    })
-    .await
-    .map_err(|e| ServerError::Internal(e.to_string()));
-    timer.abort();
-    let answer = answer??;
+        .await?;
     Ok((
         [
             (

@@ -37,12 +37,16 @@ impl TestServer {
 
     /// Starts the real server with the given SPARQL limits.
     pub async fn start_with(limits: SparqlLimits) -> Self {
+        Self::start_with_state(AppState::new(dataset(), limits)).await
+    }
+
+    /// Starts the real server on `state` (keep a clone to look at it while it runs).
+    pub async fn start_with_state(state: AppState) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind port 0");
         let base = format!("http://{}", listener.local_addr().expect("local addr"));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let state = AppState::new(dataset(), limits);
         tokio::spawn(async move {
             serve(listener, state, async {
                 let _ = stopped.await;

@@ -1,10 +1,15 @@
 //! Integration tests, in one binary so that it links once. Each module covers one surface.
 
+// The server's allocator, so that SPARQL memory budgets hold in tests as they do in the binary.
+#[global_allocator]
+static ALLOCATOR: sunan_kg::memory::MeteredAllocator = sunan_kg::memory::MeteredAllocator;
+
 mod cli;
 mod common;
 mod data;
 mod docs_queries;
 mod graphql;
+mod hostile;
 mod linked_data;
 mod loader;
 mod projections;
