@@ -8,9 +8,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 thread_local! {
-    // Const-initialised and without a destructor, so that reading it never allocates: the
-    // allocator itself uses it.
+    // Const-initialised and without a destructor, so that reading them never allocates: the
+    // allocator itself uses them.
     static ALLOCATED: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 /// The system allocator, counting what each thread holds. Install it with
@@ -19,7 +20,11 @@ pub struct MeteredAllocator;
 
 fn add(bytes: isize) {
     // `try_with` fails only while the thread is being torn down; nothing is metered then.
-    let _ = ALLOCATED.try_with(|allocated| allocated.set(allocated.get().wrapping_add(bytes)));
+    let _ = ALLOCATED.try_with(|allocated| {
+        let now = allocated.get().wrapping_add(bytes);
+        allocated.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
 }
 
 // SAFETY: every method forwards to `System` with the same arguments; the bookkeeping neither
@@ -63,4 +68,26 @@ unsafe impl GlobalAlloc for MeteredAllocator {
 /// thread is not subtracted). Zero when [`MeteredAllocator`] is not the global allocator.
 pub fn allocated_on_this_thread() -> usize {
     ALLOCATED.with(Cell::get).max(0) as usize
+}
+
+/// The most [`allocated_on_this_thread`] has been since the thread started.
+pub fn peak_on_this_thread() -> usize {
+    PEAK.with(Cell::get).max(0) as usize
+}
+
+/// Gives memory that has been freed back to the operating system. glibc keeps freed memory
+/// in per-thread arenas, so after one large query the process would otherwise stay as large
+/// as its peak.
+pub fn return_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: `malloc_trim` only releases free pages of glibc's own arenas; it takes no
+        // pointer and is safe to call from any thread at any time.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }

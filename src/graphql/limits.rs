@@ -52,18 +52,32 @@ pub const HEAVY_FIELDS: &[(&str, &str, u64)] = &[
 pub const SHORT_LISTS: &[(&str, &str, u64)] = &[("Relation", "evidence", 5)];
 
 /// The extension that enforces these limits; add it before [`super::ErrorCodes`].
-pub struct Limits;
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// How long a request may run ([`TIME_LIMIT`] by default).
+    pub time_limit: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            time_limit: TIME_LIMIT,
+        }
+    }
+}
 
 impl ExtensionFactory for Limits {
     fn create(&self) -> Arc<dyn Extension> {
         Arc::new(LimitsExtension {
-            deadline: Instant::now() + TIME_LIMIT,
+            deadline: Instant::now() + self.time_limit,
+            time_limit: self.time_limit,
         })
     }
 }
 
 struct LimitsExtension {
     deadline: Instant,
+    time_limit: Duration,
 }
 
 fn limit_error(message: String) -> ServerError {
@@ -108,8 +122,8 @@ impl Extension for LimitsExtension {
         if Instant::now() > self.deadline {
             let mut error = ServerError::new(
                 format!(
-                    "the request ran longer than the limit of {} s",
-                    TIME_LIMIT.as_secs()
+                    "the request ran longer than the limit of {:?}",
+                    self.time_limit
                 ),
                 None,
             );

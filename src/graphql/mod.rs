@@ -41,14 +41,19 @@ pub const MAX_PATHS: i32 = 20;
 /// Most nodes `neighborhood` returns.
 pub const MAX_NEIGHBORHOOD_NODES: i32 = 500;
 
-/// Builds the schema over `dataset`, with depth and complexity limits and error codes.
+/// Builds the schema over `dataset`, with the limits of [`limits`] and error codes.
 pub fn build_schema(dataset: SharedDataset) -> KgSchema {
+    build_schema_with(dataset, Limits::default())
+}
+
+/// Builds the schema over `dataset` with the given run-time limits.
+pub fn build_schema_with(dataset: SharedDataset, limits: Limits) -> KgSchema {
     Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
         .data(dataset)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
-        .extension(Limits)
+        .extension(limits)
         .extension(ErrorCodes)
         .finish()
 }

@@ -6,6 +6,7 @@
 
 use async_graphql::{BatchRequest, BatchResponse};
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -18,6 +19,8 @@ use crate::graphql::codes;
 
 /// How long caches may keep a GET answer: the graph never changes while the server runs.
 const GET_CACHE_CONTROL: &str = "public, max-age=300";
+/// Most requests in one batch: each is costed on its own, so the batch size bounds the total.
+pub const MAX_BATCH: usize = 16;
 /// The media type of GraphQL responses (GraphQL over HTTP).
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 
@@ -96,8 +99,21 @@ pub async fn post(
     State(state): State<AppState>,
     client: ClientAddress,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    // A body over the limit (413) or not sent in time (400) still gets a GraphQL error body.
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            return TransportError {
+                status: rejection.status(),
+                code: codes::BAD_REQUEST,
+                message: rejection.body_text(),
+                retry_after: None,
+            }
+            .into_response();
+        }
+    };
     let media_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -124,6 +140,13 @@ pub async fn post(
         }),
     };
     let batch = match batch {
+        Ok(BatchRequest::Batch(requests)) if requests.len() > MAX_BATCH => {
+            return TransportError::bad_request(format!(
+                "the batch holds {} requests; at most {MAX_BATCH} are allowed",
+                requests.len()
+            ))
+            .into_response();
+        }
         Ok(batch) => batch,
         Err(error) => return error.into_response(),
     };

@@ -4,6 +4,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::control::Stopped;
+use crate::memory::{peak_on_this_thread, return_free_memory};
+
+/// A query that held more than this gives the freed memory back to the system when it ends.
+const TRIM_AFTER_BYTES: usize = 64 * 1024 * 1024;
 
 /// Stack of an evaluation thread. Pages are committed only when touched, so a large reserve
 /// costs address space, not memory.
@@ -36,6 +40,9 @@ pub async fn run<T: Send + 'static>(
                     RunError::Panicked
                 }
             });
+            if peak_on_this_thread() > TRIM_AFTER_BYTES {
+                return_free_memory();
+            }
             // The receiver is gone only if the request was dropped; nobody wants the answer.
             let _ = sender.send(outcome);
         })

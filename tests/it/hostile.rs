@@ -369,6 +369,29 @@ async fn graphql_fan_out_fragments_and_heavy_aliases_are_refused_before_running(
 }
 
 #[tokio::test]
+async fn a_graphql_request_past_its_deadline_fails_with_timeout() {
+    let schema = sunan_kg::graphql::build_schema_with(
+        dataset(),
+        sunan_kg::graphql::Limits {
+            time_limit: Duration::ZERO,
+        },
+    );
+    let response = schema
+        .execute("{ statistics { entities } entity(id: \"sukedai\") { name } }")
+        .await;
+    assert!(!response.errors.is_empty());
+    for error in &response.errors {
+        let code = error
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .map(|c| c.to_string());
+        assert_eq!(code.as_deref(), Some("\"TIMEOUT\""), "{}", error.message);
+        assert!(!error.path.is_empty(), "the error says which field");
+    }
+}
+
+#[tokio::test]
 async fn graphql_requests_must_be_json_and_small() {
     let server = TestServer::start().await;
     let post = |content_type: Option<&'static str>, body: Vec<u8>| {

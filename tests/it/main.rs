@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod data;
 mod docs_queries;
+mod fuzz;
 mod graphql;
 mod hostile;
 mod linked_data;
