@@ -3,13 +3,8 @@
 
 use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
-};
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{
-    Error, ErrorExtensions, ServerError, ServerResult, ValidationResult, Variables,
-};
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
+use async_graphql::{Error, ErrorExtensions, ServerError, ValidationResult};
 
 /// An error a client can act on; `code` is stable, the message is for people.
 #[derive(Debug, thiserror::Error)]
@@ -67,7 +62,8 @@ pub mod codes {
     pub const BAD_REQUEST: &str = "BAD_REQUEST";
 }
 
-/// Adds `extensions.code` to parse and validation errors.
+/// Adds `extensions.code` to validation errors (parse errors get theirs from
+/// [`super::Limits`], which parses the document).
 pub struct ErrorCodes;
 
 impl ExtensionFactory for ErrorCodes {
@@ -90,24 +86,6 @@ fn with_code(mut error: ServerError, code: &str) -> ServerError {
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for ErrorCodesExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        next.run(ctx, query, variables).await.map_err(|e| {
-            // async-graphql checks the nesting of fragments while parsing.
-            let code = if e.message.contains("recursion depth") {
-                codes::LIMIT_EXCEEDED
-            } else {
-                codes::PARSE_FAILED
-            };
-            with_code(e, code)
-        })
-    }
-
     async fn validation(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -119,7 +97,6 @@ impl Extension for ErrorCodesExtension {
                 .map(|e| {
                     let code = if e.message.contains("too complex")
                         || e.message.contains("nested too deep")
-                        || e.message.contains("recursion depth")
                     {
                         codes::LIMIT_EXCEEDED
                     } else {

@@ -13,7 +13,7 @@
 //! fails with `TIMEOUT` once it has passed.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use async_graphql::extensions::{
@@ -23,7 +23,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::{Name, ServerError, ServerResult, Value, Variables};
 
-use super::codes;
+use super::{MAX_RECURSIVE_DEPTH, codes};
 
 /// Highest cost a request may have (see the module documentation).
 pub const MAX_COST: u64 = 100_000;
@@ -89,6 +89,81 @@ fn limit_error(message: String) -> ServerError {
     error
 }
 
+/// Parses a document, with the error codes of [`codes`].
+fn parse(query: &str) -> ServerResult<ExecutableDocument> {
+    async_graphql::parser::parse_query(query).map_err(|error| {
+        let code = match error {
+            async_graphql::parser::Error::RecursionLimitExceeded => codes::LIMIT_EXCEEDED,
+            _ => codes::PARSE_FAILED,
+        };
+        let mut error = ServerError::from(error);
+        error.message = crate::excerpt::excerpt(&error.message);
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
+        error
+    })
+}
+
+/// A document parsed before execution (by [`prepare`]), handed to the extension through the
+/// request's data so that it is not parsed twice.
+struct PreParsed(Mutex<Option<ExecutableDocument>>);
+
+impl PreParsed {
+    fn take(&self) -> Option<ExecutableDocument> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+/// Weight from which a field counts as heavy enough to run off the async workers
+/// (`statistics`, `neighborhood`, `Document.text`).
+pub const OFF_WORKER_WEIGHT: u64 = 2_000;
+
+/// Parses `request` ahead of execution and says whether it selects a field of
+/// [`HEAVY_FIELDS`] weighing at least [`OFF_WORKER_WEIGHT`] anywhere, so that the server can
+/// run such requests off its async workers.
+/// A request that does not parse is returned as it is; execution reports the error.
+pub fn prepare(request: async_graphql::Request) -> (async_graphql::Request, bool) {
+    match async_graphql::parser::parse_query(&request.query) {
+        Ok(document) => {
+            let heavy = selects_heavy_field(&document);
+            let request = request.data(PreParsed(Mutex::new(Some(document))));
+            (request, heavy)
+        }
+        Err(_) => (request, false),
+    }
+}
+
+/// Whether any selection of the document (operations and fragments, each walked once) names
+/// a field of [`HEAVY_FIELDS`] of at least [`OFF_WORKER_WEIGHT`].
+fn selects_heavy_field(document: &ExecutableDocument) -> bool {
+    fn walk(selection_set: &SelectionSet) -> bool {
+        selection_set
+            .items
+            .iter()
+            .any(|selection| match &selection.node {
+                Selection::Field(field) => {
+                    let name = field.node.name.node.as_str();
+                    HEAVY_FIELDS
+                        .iter()
+                        .any(|(_, heavy, weight)| *heavy == name && *weight >= OFF_WORKER_WEIGHT)
+                        || walk(&field.node.selection_set.node)
+                }
+                Selection::InlineFragment(fragment) => walk(&fragment.node.selection_set.node),
+                Selection::FragmentSpread(_) => false,
+            })
+    }
+    document
+        .operations
+        .iter()
+        .any(|(_, operation)| walk(&operation.node.selection_set.node))
+        || document
+            .fragments
+            .values()
+            .any(|fragment| walk(&fragment.node.selection_set.node))
+}
+
 #[async_graphql::async_trait::async_trait]
 impl Extension for LimitsExtension {
     async fn parse_query(
@@ -96,21 +171,18 @@ impl Extension for LimitsExtension {
         ctx: &ExtensionContext<'_>,
         query: &str,
         variables: &Variables,
-        next: NextParseQuery<'_>,
+        _next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        match async_graphql::parser::parse_query(query) {
-            Ok(document) => {
-                cost_of(&document, &ctx.schema_env.registry, variables)?;
-            }
-            Err(async_graphql::parser::Error::RecursionLimitExceeded) => {
-                return Err(limit_error(
-                    "the query is nested too deeply to parse".to_owned(),
-                ));
-            }
-            // Let the engine report the syntax error in its usual words.
-            Err(_) => {}
-        }
-        next.run(ctx, query, variables).await
+        // The document is parsed once (here, or by `prepare`) and returned without calling
+        // the engine's own parse step, which would parse it again and then walk every
+        // fragment expansion to check the depth; the linear walk of `cost_of` replaces that.
+        let parsed = ctx.data_opt::<PreParsed>().and_then(PreParsed::take);
+        let document = match parsed {
+            Some(document) => document,
+            None => parse(query)?,
+        };
+        cost_of(&document, &ctx.schema_env.registry, variables)?;
+        Ok(document)
     }
 
     async fn resolve(
@@ -161,7 +233,7 @@ pub fn cost_of(
         variables,
         fragments: HashMap::new(),
     };
-    let mut highest = 0;
+    let mut highest = Measure::default();
     for (_, operation) in document.operations.iter() {
         let root = match operation.node.ty {
             async_graphql::parser::types::OperationType::Query => registry.query_type.as_str(),
@@ -173,19 +245,35 @@ pub fn cost_of(
                 .as_deref()
                 .unwrap_or("Subscription"),
         };
-        let cost = costing.selection_set(&operation.node.selection_set.node, root, false)?;
-        highest = highest.max(cost);
+        let measure = costing.selection_set(&operation.node.selection_set.node, root, false)?;
+        highest.cost = highest.cost.max(measure.cost);
+        highest.depth = highest.depth.max(measure.depth);
     }
-    if highest > MAX_COST {
+    if highest.depth > MAX_RECURSIVE_DEPTH {
         return Err(limit_error(format!(
-            "the query would cost {highest}, more than the limit of {MAX_COST}: ask for smaller pages (first, limit), fewer nested lists or fewer heavy fields"
+            "the query nests {} levels of fields and fragment spreads; at most {MAX_RECURSIVE_DEPTH} are allowed",
+            highest.depth
         )));
     }
-    Ok(highest)
+    if highest.cost > MAX_COST {
+        return Err(limit_error(format!(
+            "the query would cost {}, more than the limit of {MAX_COST}: ask for smaller pages (first, limit), fewer nested lists or fewer heavy fields",
+            highest.cost
+        )));
+    }
+    Ok(highest.cost)
 }
 
-/// A fragment's cost while it is being computed (`None`: a cycle) or once known.
-type FragmentCosts = HashMap<Name, Option<u64>>;
+/// What a selection costs and how deep it nests (fields and fragment spreads, as the
+/// engine counts depth).
+#[derive(Debug, Clone, Copy, Default)]
+struct Measure {
+    cost: u64,
+    depth: usize,
+}
+
+/// A fragment's measure while it is being computed (`None`: a cycle) or once known.
+type FragmentCosts = HashMap<Name, Option<Measure>>;
 
 struct Costing<'a> {
     document: &'a ExecutableDocument,
@@ -195,17 +283,18 @@ struct Costing<'a> {
 }
 
 impl Costing<'_> {
-    /// Cost of a selection set on `type_name`. `paged` is true inside a field whose fan-out
-    /// came from its page argument, so that the lists of a connection are not counted twice.
+    /// The measure of a selection set on `type_name`. `paged` is true inside a field whose
+    /// fan-out came from its page argument, so that the lists of a connection are not counted
+    /// twice.
     fn selection_set(
         &mut self,
         selection_set: &SelectionSet,
         type_name: &str,
         paged: bool,
-    ) -> ServerResult<u64> {
-        let mut total: u64 = 0;
+    ) -> ServerResult<Measure> {
+        let mut total = Measure::default();
         for selection in &selection_set.items {
-            let cost = match &selection.node {
+            let (cost, depth) = match &selection.node {
                 Selection::Field(field) => self.field(&field.node, type_name, paged)?,
                 Selection::InlineFragment(fragment) => {
                     let inner_type = fragment
@@ -213,20 +302,24 @@ impl Costing<'_> {
                         .type_condition
                         .as_ref()
                         .map_or(type_name, |c| c.node.on.node.as_str());
-                    self.selection_set(&fragment.node.selection_set.node, inner_type, paged)?
+                    let inner =
+                        self.selection_set(&fragment.node.selection_set.node, inner_type, paged)?;
+                    (inner.cost, inner.depth + 1)
                 }
                 Selection::FragmentSpread(spread) => {
-                    self.fragment(&spread.node.fragment_name.node)?
+                    let inner = self.fragment(&spread.node.fragment_name.node)?;
+                    (inner.cost, inner.depth + 1)
                 }
             };
-            total = total.saturating_add(cost);
+            total.cost = total.cost.saturating_add(cost);
+            total.depth = total.depth.max(depth);
         }
         Ok(total)
     }
 
-    fn fragment(&mut self, name: &Name) -> ServerResult<u64> {
+    fn fragment(&mut self, name: &Name) -> ServerResult<Measure> {
         match self.fragments.get(name) {
-            Some(Some(cost)) => return Ok(*cost),
+            Some(Some(measure)) => return Ok(*measure),
             Some(None) => {
                 return Err(limit_error(format!("fragment {name} spreads itself")));
             }
@@ -234,28 +327,29 @@ impl Costing<'_> {
         }
         // Unknown fragments are left to validation, which names them.
         let Some(definition) = self.document.fragments.get(name) else {
-            return Ok(0);
+            return Ok(Measure::default());
         };
         self.fragments.insert(name.clone(), None);
         let on = definition.node.type_condition.node.on.node.as_str();
-        let cost = self.selection_set(&definition.node.selection_set.node, on, false)?;
-        self.fragments.insert(name.clone(), Some(cost));
-        Ok(cost)
+        let measure = self.selection_set(&definition.node.selection_set.node, on, false)?;
+        self.fragments.insert(name.clone(), Some(measure));
+        Ok(measure)
     }
 
+    /// The cost and depth of one field with its selection.
     fn field(
         &mut self,
         field: &async_graphql::parser::types::Field,
         type_name: &str,
         paged: bool,
-    ) -> ServerResult<u64> {
+    ) -> ServerResult<(u64, usize)> {
         let name = field.name.node.as_str();
         let weight = HEAVY_FIELDS
             .iter()
             .find(|(t, f, _)| *t == type_name && *f == name)
             .map_or(1, |(_, _, w)| *w);
         if field.selection_set.node.items.is_empty() {
-            return Ok(weight);
+            return Ok((weight, 0));
         }
         let meta = self
             .registry
@@ -265,7 +359,7 @@ impl Costing<'_> {
         let Some(meta) = meta else {
             // Unknown fields are left to validation; cost the selection as one item.
             let inner = self.selection_set(&field.selection_set.node, type_name, false)?;
-            return Ok(weight.saturating_add(inner));
+            return Ok((weight.saturating_add(inner.cost), inner.depth + 1));
         };
         let is_list = meta.ty.starts_with('[');
         let page = ["first", "limit"].iter().find_map(|argument| {
@@ -291,7 +385,10 @@ impl Costing<'_> {
         };
         let inner_type = meta.ty.trim_matches(|c| c == '[' || c == ']' || c == '!');
         let inner = self.selection_set(&field.selection_set.node, inner_type, inner_paged)?;
-        Ok(weight.saturating_add(fanout.saturating_mul(inner)))
+        Ok((
+            weight.saturating_add(fanout.saturating_mul(inner.cost)),
+            inner.depth + 1,
+        ))
     }
 
     /// The integer value of an argument, written inline or passed as a variable.

@@ -16,7 +16,8 @@ pub use entity::{Entity, EntityRef};
 pub use enums::{EntityKind, RelationKind};
 pub use error::{ApiError, ErrorCodes, codes};
 pub use limits::{
-    HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, SHORT_LISTS, TIME_LIMIT, cost_of,
+    HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, OFF_WORKER_WEIGHT, SHORT_LISTS,
+    TIME_LIMIT, cost_of, prepare,
 };
 pub use query::QueryRoot;
 
@@ -32,7 +33,7 @@ pub const MAX_DEPTH: usize = 16;
 /// Highest complexity (number of fields, not multiplied by list sizes) a query may have;
 /// the cost model of [`limits`] is the stricter bound, this one a second line.
 pub const MAX_COMPLEXITY: usize = 10_000;
-/// Deepest nesting of selections and fragment spreads together.
+/// Deepest nesting of selections and fragment spreads together (checked by [`Limits`]).
 pub const MAX_RECURSIVE_DEPTH: usize = 32;
 /// Longest path `paths` looks for.
 pub const MAX_PATH_HOPS: i32 = 6;
@@ -52,7 +53,6 @@ pub fn build_schema_with(dataset: SharedDataset, limits: Limits) -> KgSchema {
         .data(dataset)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
         .extension(limits)
         .extension(ErrorCodes)
         .finish()

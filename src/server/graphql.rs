@@ -1,7 +1,8 @@
 //! `GET/POST /graphql`: GraphiQL for people, GraphQL over HTTP for clients.
 //!
 //! Each request passes the GraphQL gate (see [`super::Admission`]), runs on the blocking pool
-//! so that a heavy one never holds an async worker, and is answered only if its JSON fits
+//! if it selects a heavy field so that it never holds an async worker, and is answered only
+//! if its JSON fits
 //! [`MAX_GRAPHQL_RESPONSE_BYTES`](super::MAX_GRAPHQL_RESPONSE_BYTES).
 
 use async_graphql::{BatchRequest, BatchResponse};
@@ -174,20 +175,28 @@ async fn execute(
             message: super::ServerError::Busy(busy).to_string(),
             retry_after: Some(busy.retry_after_secs),
         })?;
-    let schema = state.schema.clone();
-    let runtime = tokio::runtime::Handle::current();
-    let (response, body) = tokio::task::spawn_blocking(move || {
-        let response = runtime.block_on(schema.execute_batch(batch));
+    let (batch, heavy) = prepare_batch(batch);
+    let (response, body) = if heavy {
+        // Heavy fields compute for milliseconds; they must not hold an async worker.
+        let schema = state.schema.clone();
+        let runtime = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || {
+            let response = runtime.block_on(schema.execute_batch(batch));
+            let body = serde_json::to_vec(&response);
+            (response, body)
+        })
+        .await
+        .map_err(|e| TransportError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "INTERNAL",
+            message: format!("the request failed: {e}"),
+            retry_after: None,
+        })?
+    } else {
+        let response = state.schema.execute_batch(batch).await;
         let body = serde_json::to_vec(&response);
         (response, body)
-    })
-    .await
-    .map_err(|e| TransportError {
-        status: StatusCode::INTERNAL_SERVER_ERROR,
-        code: "INTERNAL",
-        message: format!("the request failed: {e}"),
-        retry_after: None,
-    })?;
+    };
     let body = body.map_err(|e| TransportError {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         code: "INTERNAL",
@@ -214,6 +223,28 @@ async fn execute(
     let mut http = ([(header::CONTENT_TYPE, content_type)], body).into_response();
     http.headers_mut().extend(batch_headers(&response));
     Ok((http, cacheable))
+}
+
+/// Parses every request of `batch` ahead of execution; true if any selects a heavy field.
+fn prepare_batch(batch: BatchRequest) -> (BatchRequest, bool) {
+    match batch {
+        BatchRequest::Single(request) => {
+            let (request, heavy) = crate::graphql::prepare(request);
+            (BatchRequest::Single(request), heavy)
+        }
+        BatchRequest::Batch(requests) => {
+            let mut heavy = false;
+            let requests = requests
+                .into_iter()
+                .map(|request| {
+                    let (request, is_heavy) = crate::graphql::prepare(request);
+                    heavy |= is_heavy;
+                    request
+                })
+                .collect();
+            (BatchRequest::Batch(requests), heavy)
+        }
+    }
 }
 
 /// The HTTP headers resolvers asked for.

@@ -58,10 +58,30 @@ fn first_code(body: &Value) -> &str {
         .unwrap_or("")
 }
 
-/// Asserts that `/health` answers while `work` runs, and returns what `work` returned.
+/// Most memory the test process may hold while a hostile request runs: the servers of all
+/// tests running at once, plus one query's budget, with room to spare.
+const RSS_BUDGET_BYTES: u64 = 3 * 1024 * 1024 * 1024;
+
+/// The resident memory of this process, from /proc (None where there is no /proc).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Asserts that `/health` answers while `work` runs and that memory stays under
+/// [`RSS_BUDGET_BYTES`], and returns what `work` returned.
 async fn with_probe<T>(server: &TestServer, work: impl std::future::Future<Output = T>) -> T {
     let probe = async {
         loop {
+            if let Some(resident) = resident_bytes() {
+                assert!(
+                    resident < RSS_BUDGET_BYTES,
+                    "{} MiB resident while a hostile request ran",
+                    resident / (1024 * 1024)
+                );
+            }
             let started = Instant::now();
             let answer = server
                 .client
