@@ -16,6 +16,9 @@ use sunan_kg::{DataFiles, Dataset, Model};
 #[global_allocator]
 static ALLOCATOR: MeteredAllocator = MeteredAllocator;
 
+/// Bytes in a mebibyte, the unit of `--sparql-memory-mib`.
+const MIB: usize = 1024 * 1024;
+
 /// How long the runtime waits for stray blocking work after the server has stopped.
 const RUNTIME_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(1);
 
@@ -76,19 +79,19 @@ struct ServeArgs {
     #[arg(long, env = "SUNAN_KG_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
     /// Seconds after which a SPARQL query is cancelled.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = SparqlLimits::default().timeout.as_secs())]
     sparql_timeout: u64,
     /// MiB one SPARQL query may allocate before it is cancelled.
-    #[arg(long, default_value_t = 512)]
+    #[arg(long, default_value_t = SparqlLimits::default().memory_budget / MIB)]
     sparql_memory_mib: usize,
     /// SPARQL queries evaluated at once; more wait briefly, then get 429.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = ServerLimits::default().sparql.concurrent)]
     max_sparql_queries: usize,
     /// Open connections at most.
-    #[arg(long, default_value_t = 512)]
+    #[arg(long, default_value_t = ServerLimits::default().connections.max_connections)]
     max_connections: usize,
     /// Seconds requests in flight get to finish after SIGTERM or ctrl-c.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = ServerLimits::default().connections.grace.as_secs())]
     shutdown_grace: u64,
     /// Origins browsers may call the API from (repeat the flag); any origin when absent.
     #[arg(
@@ -142,19 +145,14 @@ async fn run() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Serve(ServeArgs {
-        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        sparql_timeout: 10,
-        sparql_memory_mib: 512,
-        max_sparql_queries: 4,
-        max_connections: 512,
-        shutdown_grace: 5,
-        cors_origins: Vec::new(),
-        data: DataArgs {
-            data: None,
-            base_iri: DEFAULT_BASE_IRI.to_owned(),
-        },
-    })) {
+    // No command means `serve` with its defaults (and environment variables).
+    let command = match cli.command {
+        Some(command) => command,
+        None => Cli::parse_from([env!("CARGO_BIN_NAME"), "serve"])
+            .command
+            .context("serve parses")?,
+    };
+    match command {
         Command::Serve(args) => run_server(args).await,
         Command::Check(args) => check(&args),
         Command::Coverage(args) => coverage(&args),
@@ -212,7 +210,7 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
     let dataset = Dataset::build(model, iris)?;
     let sparql_limits = SparqlLimits {
         timeout: Duration::from_secs(args.sparql_timeout.max(1)),
-        memory_budget: args.sparql_memory_mib.max(1) * 1024 * 1024,
+        memory_budget: args.sparql_memory_mib.max(1) * MIB,
         ..SparqlLimits::default()
     };
     let mut limits = ServerLimits::default();

@@ -1,6 +1,7 @@
-//! The read-only SPARQL service over the RDF store: parsing, refusing what a public endpoint
-//! must not do (updates, federated `SERVICE`), evaluating with a time limit and a result cap,
-//! and serialising in the negotiated format. It knows nothing of HTTP beyond media types.
+//! The read-only SPARQL service over the RDF store: bounding the query's shape, parsing,
+//! refusing what a public endpoint must not do (updates, federated `SERVICE`), evaluating on
+//! a thread of its own under a time limit, a memory budget and a result cap, and serialising
+//! in the negotiated format. It knows nothing of HTTP beyond media types.
 
 mod bounds;
 mod control;
@@ -28,10 +29,11 @@ use spargebra::{Query, SparqlParser};
 pub use bounds::{MAX_NESTING, MAX_OPERATORS, MAX_QUERY_BYTES};
 pub use control::StopReason;
 pub use dataset::DatasetRequest;
+pub use guard::MAX_PATTERNS;
+pub use negotiate::{SOLUTION_FORMATS, choose, graph_formats, media_ranges};
 pub use worker::STACK_BYTES;
 
 use control::QueryControl;
-pub use negotiate::{SOLUTION_FORMATS, choose, graph_formats, media_ranges};
 
 /// Why a SPARQL request was not answered. Each variant maps to one HTTP status in the server.
 #[derive(Debug, thiserror::Error)]
@@ -146,8 +148,8 @@ pub struct Request {
     pub prefixes: Vec<(&'static str, String)>,
 }
 
-/// Refuses every `SERVICE` call that reaches evaluation (for example inside `EXISTS`), as a
-/// second line behind the check on the parsed query.
+/// Refuses every `SERVICE` call that reaches evaluation, as a second line behind the check of
+/// [`guard::prepare`] on the parsed query.
 struct RefuseService;
 
 impl DefaultServiceHandler for RefuseService {
