@@ -231,3 +231,16 @@ test('a failed request is explained on the page', async () => {
   assert.match(await alert.innerText(), /no-such-entity/);
   assert.ok(await alert.getByRole('button').count() > 0, 'with a way to try again');
 });
+
+test('GraphiQL and the explorer run under their content security policies', async () => {
+  // A script, style or font the policy does not allow is a console error, which fails the test.
+  const response = await page.goto(`${server.base}/graphql`);
+  assert.match(response.headers()['content-security-policy'] || '', /default-src 'self'/);
+  await page.locator('.graphiql-container').waitFor();
+  await page.locator('.graphiql-query-editor, .graphiql-editor').first().waitFor();
+  await screenshot(page, 'graphiql');
+  const explorer = await page.goto(`${server.base}/explore/graph/zhongyi-changzhou-chuangxinyuan`);
+  assert.match(explorer.headers()['content-security-policy'] || '', /script-src 'self';/);
+  await viewReady();
+  await page.locator('#cy canvas').first().waitFor();
+});
