@@ -60,6 +60,8 @@ pub mod codes {
     pub const OVERLOADED: &str = "OVERLOADED";
     /// The HTTP request is malformed (body, content type, parameters).
     pub const BAD_REQUEST: &str = "BAD_REQUEST";
+    /// The server failed (a bug); the message says where.
+    pub const INTERNAL: &str = "INTERNAL";
 }
 
 /// Adds `extensions.code` to validation errors (parse errors get theirs from

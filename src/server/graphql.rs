@@ -5,7 +5,7 @@
 //! if its JSON fits
 //! [`MAX_GRAPHQL_RESPONSE_BYTES`](super::MAX_GRAPHQL_RESPONSE_BYTES).
 
-use async_graphql::{BatchRequest, BatchResponse};
+use async_graphql::BatchRequest;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
@@ -115,15 +115,7 @@ pub async fn post(
             .into_response();
         }
     };
-    let media_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let media_type = super::headers::body_media_type(&headers);
     let batch = match media_type.as_str() {
         "application/json" => serde_json::from_slice::<BatchRequest>(&body).map_err(|e| {
             TransportError::bad_request(format!("the body is not a GraphQL request in JSON: {e}"))
@@ -157,8 +149,8 @@ pub async fn post(
     }
 }
 
-/// Runs a batch through the gate and the blocking pool; returns the response and whether it
-/// has no errors (so may be cached).
+/// Runs a batch through the gate, on the blocking pool if it selects a heavy field; returns
+/// the response and whether it has no errors (so may be cached).
 async fn execute(
     state: &AppState,
     client: ClientAddress,
@@ -188,7 +180,7 @@ async fn execute(
         .await
         .map_err(|e| TransportError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "INTERNAL",
+            code: codes::INTERNAL,
             message: format!("the request failed: {e}"),
             retry_after: None,
         })?
@@ -199,7 +191,7 @@ async fn execute(
     };
     let body = body.map_err(|e| TransportError {
         status: StatusCode::INTERNAL_SERVER_ERROR,
-        code: "INTERNAL",
+        code: codes::INTERNAL,
         message: format!("the response could not be written: {e}"),
         retry_after: None,
     })?;
@@ -221,7 +213,8 @@ async fn execute(
         GRAPHQL_RESPONSE_JSON
     };
     let mut http = ([(header::CONTENT_TYPE, content_type)], body).into_response();
-    http.headers_mut().extend(batch_headers(&response));
+    // The HTTP headers resolvers asked for.
+    http.headers_mut().extend(response.http_headers());
     Ok((http, cacheable))
 }
 
@@ -245,11 +238,6 @@ fn prepare_batch(batch: BatchRequest) -> (BatchRequest, bool) {
             (BatchRequest::Batch(requests), heavy)
         }
     }
-}
-
-/// The HTTP headers resolvers asked for.
-fn batch_headers(response: &BatchResponse) -> HeaderMap {
-    response.http_headers()
 }
 
 /// Whether the client accepts `application/json` but not the GraphQL response type.

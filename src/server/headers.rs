@@ -1,9 +1,9 @@
-//! Security headers on every HTML page: a content security policy that fits the page, and
-//! the headers that stop MIME sniffing and referrer leaks. Non-HTML answers get
-//! `X-Content-Type-Options` only.
+//! Headers the handlers share: the media type of a request body, and the security headers
+//! of every answer (on HTML pages a content security policy that fits the page, and the
+//! headers that stop framing and referrer leaks; `X-Content-Type-Options` on everything).
 
 use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -43,4 +43,18 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
     response
+}
+
+/// The media type of a request body (`Content-Type` without its parameters, lowercased), or
+/// an empty string when there is none.
+pub fn body_media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }

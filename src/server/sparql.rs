@@ -42,15 +42,7 @@ pub async fn post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ServerError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let content_type = super::headers::body_media_type(&headers);
     let text = || {
         String::from_utf8(body.to_vec())
             .map_err(|_| ServerError::BadRequest("the request body is not UTF-8".into()))
