@@ -33,6 +33,10 @@ pub const LIST_FANOUT: u64 = 20;
 pub const TIME_LIMIT: Duration = Duration::from_secs(5);
 /// Most fragment definitions in one document.
 pub const MAX_FRAGMENTS: usize = 100;
+/// Deepest nesting of introspection lists (`types { fields { args } }` is three). Within it,
+/// introspection costs one per field without fan-out: its answer is bounded by the size of
+/// the schema, and GraphiQL's and codegen's introspection queries need exactly three.
+pub const MAX_INTROSPECTION_LISTS: usize = 3;
 
 /// Fields that cost more than one unit each: (type, field, weight).
 pub const HEAVY_FIELDS: &[(&str, &str, u64)] = &[
@@ -248,6 +252,13 @@ pub fn cost_of(
         let measure = costing.selection_set(&operation.node.selection_set.node, root, false)?;
         highest.cost = highest.cost.max(measure.cost);
         highest.depth = highest.depth.max(measure.depth);
+        highest.lists = highest.lists.max(measure.lists);
+    }
+    if highest.lists > MAX_INTROSPECTION_LISTS {
+        return Err(limit_error(format!(
+            "the query nests {} introspection lists; at most {MAX_INTROSPECTION_LISTS} are allowed",
+            highest.lists
+        )));
     }
     if highest.depth > MAX_RECURSIVE_DEPTH {
         return Err(limit_error(format!(
@@ -270,6 +281,8 @@ pub fn cost_of(
 struct Measure {
     cost: u64,
     depth: usize,
+    /// Deepest nesting of introspection lists.
+    lists: usize,
 }
 
 /// A fragment's measure while it is being computed (`None`: a cycle) or once known.
@@ -294,7 +307,7 @@ impl Costing<'_> {
     ) -> ServerResult<Measure> {
         let mut total = Measure::default();
         for selection in &selection_set.items {
-            let (cost, depth) = match &selection.node {
+            let measure = match &selection.node {
                 Selection::Field(field) => self.field(&field.node, type_name, paged)?,
                 Selection::InlineFragment(fragment) => {
                     let inner_type = fragment
@@ -304,15 +317,22 @@ impl Costing<'_> {
                         .map_or(type_name, |c| c.node.on.node.as_str());
                     let inner =
                         self.selection_set(&fragment.node.selection_set.node, inner_type, paged)?;
-                    (inner.cost, inner.depth + 1)
+                    Measure {
+                        depth: inner.depth + 1,
+                        ..inner
+                    }
                 }
                 Selection::FragmentSpread(spread) => {
                     let inner = self.fragment(&spread.node.fragment_name.node)?;
-                    (inner.cost, inner.depth + 1)
+                    Measure {
+                        depth: inner.depth + 1,
+                        ..inner
+                    }
                 }
             };
-            total.cost = total.cost.saturating_add(cost);
-            total.depth = total.depth.max(depth);
+            total.cost = total.cost.saturating_add(measure.cost);
+            total.depth = total.depth.max(measure.depth);
+            total.lists = total.lists.max(measure.lists);
         }
         Ok(total)
     }
@@ -336,20 +356,23 @@ impl Costing<'_> {
         Ok(measure)
     }
 
-    /// The cost and depth of one field with its selection.
+    /// The measure of one field with its selection.
     fn field(
         &mut self,
         field: &async_graphql::parser::types::Field,
         type_name: &str,
         paged: bool,
-    ) -> ServerResult<(u64, usize)> {
+    ) -> ServerResult<Measure> {
         let name = field.name.node.as_str();
         let weight = HEAVY_FIELDS
             .iter()
             .find(|(t, f, _)| *t == type_name && *f == name)
             .map_or(1, |(_, _, w)| *w);
         if field.selection_set.node.items.is_empty() {
-            return Ok((weight, 0));
+            return Ok(Measure {
+                cost: weight,
+                ..Measure::default()
+            });
         }
         let meta = self
             .registry
@@ -359,7 +382,11 @@ impl Costing<'_> {
         let Some(meta) = meta else {
             // Unknown fields are left to validation; cost the selection as one item.
             let inner = self.selection_set(&field.selection_set.node, type_name, false)?;
-            return Ok((weight.saturating_add(inner.cost), inner.depth + 1));
+            return Ok(Measure {
+                cost: weight.saturating_add(inner.cost),
+                depth: inner.depth + 1,
+                lists: inner.lists,
+            });
         };
         let is_list = meta.ty.starts_with('[');
         let page = ["first", "limit"].iter().find_map(|argument| {
@@ -385,10 +412,19 @@ impl Costing<'_> {
         };
         let inner_type = meta.ty.trim_matches(|c| c == '[' || c == ']' || c == '!');
         let inner = self.selection_set(&field.selection_set.node, inner_type, inner_paged)?;
-        Ok((
-            weight.saturating_add(fanout.saturating_mul(inner.cost)),
-            inner.depth + 1,
-        ))
+        if inner_type.starts_with("__") {
+            // Introspection: bounded by the schema, and by the nesting of its lists.
+            return Ok(Measure {
+                cost: weight.saturating_add(inner.cost),
+                depth: inner.depth + 1,
+                lists: inner.lists + usize::from(is_list),
+            });
+        }
+        Ok(Measure {
+            cost: weight.saturating_add(fanout.saturating_mul(inner.cost)),
+            depth: inner.depth + 1,
+            lists: inner.lists,
+        })
     }
 
     /// The integer value of an argument, written inline or passed as a variable.

@@ -16,8 +16,8 @@ pub use entity::{Entity, EntityRef};
 pub use enums::{EntityKind, RelationKind};
 pub use error::{ApiError, ErrorCodes, codes};
 pub use limits::{
-    HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, OFF_WORKER_WEIGHT, SHORT_LISTS,
-    TIME_LIMIT, cost_of, prepare,
+    HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, MAX_INTROSPECTION_LISTS,
+    OFF_WORKER_WEIGHT, SHORT_LISTS, TIME_LIMIT, cost_of, prepare,
 };
 pub use query::QueryRoot;
 

@@ -40,6 +40,15 @@ pub async fn get(Path(path): Path<String>) -> Result<Response, ServerError> {
         .into_response())
 }
 
+/// The project's icon, which every page links to.
+const FAVICON: &str = "explorer/favicon.svg";
+
+/// `GET /favicon.ico`, asked for by browsers on pages that link no icon: the project's SVG
+/// icon, which browsers accept at that address when it comes with its media type.
+pub async fn favicon() -> Result<Response, ServerError> {
+    get(Path(FAVICON.to_owned())).await
+}
+
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",

@@ -135,6 +135,7 @@ pub fn app(state: AppState) -> Router {
         .route("/health", get(|| async { "ok\n" }))
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/assets/{*path}", get(assets::get))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/sparql", get(sparql::get).post(sparql::post))
         .merge(linked_data::routes(&state))
         .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })

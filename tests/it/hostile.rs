@@ -595,3 +595,46 @@ fn sigterm_stops_the_server_within_seconds_with_a_runaway_query_in_flight() {
         signalled.elapsed()
     );
 }
+
+/// The introspection query of graphql-js (`getIntrospectionQuery()`), which GraphiQL and
+/// GraphQL Code Generator send.
+const INTROSPECTION: &str = r#"
+query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) {
+    name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason
+  }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+}
+"#;
+
+#[tokio::test]
+async fn the_standard_introspection_query_runs_and_deeper_introspection_is_refused() {
+    let schema = sunan_kg::graphql::build_schema(dataset());
+    let response = schema.execute(INTROSPECTION).await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let nested =
+        "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }";
+    let response = schema.execute(nested).await;
+    let code = response.errors[0]
+        .extensions
+        .as_ref()
+        .and_then(|e| e.get("code"))
+        .map(|c| c.to_string());
+    assert_eq!(code.as_deref(), Some("\"LIMIT_EXCEEDED\""));
+}

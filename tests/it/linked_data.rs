@@ -231,3 +231,12 @@ async fn dumps_download_with_checksums_and_the_void_description_lists_them() {
         );
     }
 }
+
+#[tokio::test]
+async fn browsers_asking_for_favicon_ico_get_the_project_icon() {
+    let server = TestServer::start().await;
+    let (status, content_type, body) = read(server.client.get(server.url("/favicon.ico"))).await;
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "image/svg+xml");
+    assert!(String::from_utf8_lossy(&body).contains("<svg"));
+}
