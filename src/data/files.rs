@@ -1,17 +1,16 @@
 //! The raw files of a graph-data folder, read either from disk or from the copy embedded in the
-//! binary at compile time, so that the loader does not care where they came from.
+//! binary at compile time, so that the loader does not care where they came from. The binary
+//! embeds the folder (`include_dir!` in main.rs), not the library, so that tests, which read
+//! the folder from disk, need no recompilation when the data changes.
 
 use std::collections::BTreeMap;
 use std::fs::{File, FileType};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
+use include_dir::Dir;
 
 use super::{LoadError, Problem};
-
-/// The graph-data folder of the repository, embedded at compile time.
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/graph-data");
 
 /// The text files of a graph-data folder, keyed by their path relative to the folder
 /// (always with `/` separators, such as `documents/changzhou-2018.toml`).
@@ -23,10 +22,10 @@ pub struct DataFiles {
 }
 
 impl DataFiles {
-    /// The graph-data folder compiled into this binary.
-    pub fn embedded() -> Self {
+    /// A graph-data folder compiled into a binary with `include_dir!`.
+    pub fn embedded(dir: &Dir<'static>) -> Self {
         let mut files = BTreeMap::new();
-        collect_embedded(&EMBEDDED, &mut files);
+        collect_embedded(dir, &mut files);
         Self {
             files,
             origin: "graph-data".to_owned(),
@@ -67,6 +66,14 @@ impl DataFiles {
         }
         let files = reader.files;
         Ok(Self { files, origin })
+    }
+
+    /// The same files, named `origin` in error messages (`graph-data` rather than a full path).
+    pub fn named(self, origin: &str) -> Self {
+        Self {
+            origin: origin.to_owned(),
+            ..self
+        }
     }
 
     /// Builds a set of files from memory; used by tests that break one file on purpose.

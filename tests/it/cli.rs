@@ -74,3 +74,17 @@ fn export_writes_turtle_that_parses() {
         "the same graph gives the same bytes"
     );
 }
+
+#[test]
+fn the_binary_embeds_the_repository_graph_data() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data");
+    let embedded = sunan_kg(&["dataset-version"]);
+    let on_disk = sunan_kg(&["dataset-version", "--data", dir]);
+    assert!(embedded.status.success() && on_disk.status.success());
+    assert!(!embedded.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&embedded.stdout),
+        String::from_utf8_lossy(&on_disk.stdout),
+        "the embedded copy is the folder as it is now (rebuild the binary after a data edit)"
+    );
+}

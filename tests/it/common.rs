@@ -1,4 +1,4 @@
-//! Shared helpers: the embedded dataset, and a real server on port 0.
+//! Shared helpers: the repository's dataset, and a real server on port 0.
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -9,13 +9,20 @@ use sunan_kg::server::{AppState, serve};
 use sunan_kg::sparql::SparqlLimits;
 use sunan_kg::{DataFiles, Dataset, SharedDataset};
 
-/// The embedded graph, loaded once per test binary.
+/// The repository's graph-data folder, read from disk: a data edit needs no recompilation.
+pub fn graph_data() -> DataFiles {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data");
+    DataFiles::read_dir(&dir)
+        .expect("graph-data is readable")
+        .named("graph-data")
+}
+
+/// The repository's graph, loaded once per test binary.
 pub fn dataset() -> SharedDataset {
     static DATASET: OnceLock<SharedDataset> = OnceLock::new();
     DATASET
         .get_or_init(|| {
-            let model =
-                sunan_kg::load(&DataFiles::embedded()).expect("embedded graph-data is valid");
+            let model = sunan_kg::load(&graph_data()).expect("graph-data is valid");
             let iris = Iris::new(DEFAULT_BASE_IRI).expect("default base IRI is valid");
             Dataset::build(model, iris).expect("dataset builds")
         })

@@ -1,9 +1,8 @@
 //! Whole-graph checks of the data: evidence everywhere, quotes in their sources, coverage.
 
-use sunan_kg::DataFiles;
 use sunan_kg::model::Details;
 
-use crate::common::{dataset, quote_in_source};
+use crate::common::{dataset, graph_data, quote_in_source};
 
 #[test]
 fn every_entity_and_relation_has_a_quote_found_in_its_source() {
@@ -121,7 +120,7 @@ fn traditional_names_are_aliases_of_simplified_nodes() {
 
 #[test]
 fn coverage_explains_every_candidate_name() {
-    let files = DataFiles::embedded();
+    let files = graph_data();
     let data = dataset();
     let report =
         sunan_kg::coverage::check_coverage(&data.model, &files).expect("ignore lists are valid");
@@ -152,17 +151,10 @@ fn coverage_explains_every_candidate_name() {
 
 #[test]
 fn docs_graph_md_shows_the_current_figures() {
-    let files = DataFiles::embedded();
+    let files = graph_data();
     let data = dataset();
     let coverage = sunan_kg::coverage::check_coverage(&data.model, &files).expect("coverage runs");
     let report = sunan_kg::report::graph_report(&data.model, &coverage);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/graph.md");
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(path, &report).expect("write docs/graph.md");
-    }
-    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        checked_in == report,
-        "docs/graph.md is out of date; run `UPDATE_DOCS=1 cargo test docs_graph_md` and review the diff"
-    );
+    // On a difference this prints a diff; `UPDATE_EXPECT=1 cargo test` rewrites the file.
+    expect_test::expect_file!["../../docs/graph.md"].assert_eq(&report);
 }

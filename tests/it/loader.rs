@@ -1,5 +1,6 @@
 //! The loader refuses broken data with file, line and reason, and never half-loads.
 
+use crate::common::graph_data;
 use sunan_kg::{DataFiles, LoadError};
 
 const CHANGZHOU: &str = "documents/changzhou-2018.toml";
@@ -7,7 +8,7 @@ const ENTITIES: &str = "entities/common.toml";
 
 /// The embedded data with one file changed by `edit`.
 fn load_with(path: &str, edit: impl Fn(&str) -> String) -> Result<sunan_kg::Model, LoadError> {
-    let mut files = DataFiles::embedded();
+    let mut files = graph_data();
     let original = files.get(path).expect("file exists").to_owned();
     let edited = edit(&original);
     assert_ne!(original, edited, "the edit changes the file");
@@ -36,7 +37,7 @@ fn single_problem(error: &LoadError, file_suffix: &str, reason_part: &str) -> us
 
 #[test]
 fn the_embedded_data_is_valid() {
-    let model = sunan_kg::load(&DataFiles::embedded()).expect("valid");
+    let model = sunan_kg::load(&graph_data()).expect("valid");
     assert!(model.entities.len() > 500);
 }
 
@@ -53,10 +54,7 @@ fn a_missing_reference_is_reported_with_file_and_line() {
 
 #[test]
 fn an_unknown_kind_is_reported() {
-    let text = DataFiles::embedded()
-        .get(ENTITIES)
-        .expect("file")
-        .to_owned();
+    let text = graph_data().get(ENTITIES).expect("file").to_owned();
     let error = load_with(ENTITIES, |text| {
         text.replacen("kind = \"FinancialProduct\"", "kind = \"Spaceship\"", 1)
     })
@@ -128,10 +126,7 @@ fn a_toml_syntax_error_is_reported_with_its_line() {
     let error =
         load_with(CHANGZHOU, |text| text.replacen("[[task]]", "[[task]", 1)).expect_err("refused");
     let problem = &error.problems[0];
-    let expected = line_of(
-        DataFiles::embedded().get(CHANGZHOU).expect("file"),
-        "[[task]]",
-    );
+    let expected = line_of(graph_data().get(CHANGZHOU).expect("file"), "[[task]]");
     assert!(problem.file.ends_with(CHANGZHOU));
     assert_eq!(problem.line, expected, "{error}");
 }
@@ -192,16 +187,6 @@ fn only_problem(dir: &tempfile::TempDir, file: &str, reason_part: &str, limit: u
     let problem = &error.problems[0];
     assert_eq!(problem.file, expected, "{error}");
     assert!(problem.reason.contains(reason_part), "{error}");
-}
-
-#[test]
-fn the_repository_folder_reads_as_the_embedded_files() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data");
-    let files = DataFiles::read_dir(&dir).expect("readable");
-    let embedded = DataFiles::embedded();
-    for path in [CHANGZHOU, ENTITIES, "vocabulary.toml"] {
-        assert_eq!(files.get(path), embedded.get(path), "{path}");
-    }
 }
 
 #[test]

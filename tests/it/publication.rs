@@ -11,34 +11,15 @@ use sunan_kg::rdf::{self, Dumps, Iris, ns};
 
 use crate::common::{dataset, parse_rdf};
 
-fn checked_in(name: &str, generated: &str, variable: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("graph-data")
-        .join(name);
-    if std::env::var_os(variable).is_some() {
-        std::fs::write(&path, generated).expect("write");
-    }
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        text == generated,
-        "graph-data/{name} differs from what vocabulary.toml generates; run `{variable}=1 cargo test --test it publication` and review the diff"
-    );
-}
-
 #[test]
 fn ontology_and_shapes_are_in_sync_with_the_vocabulary() {
     let data = dataset();
     let iris = Iris::default();
-    checked_in(
-        "ontology.ttl",
-        &rdf::ontology_turtle(&data.model.vocabulary, &iris),
-        "UPDATE_ONTOLOGY",
-    );
-    checked_in(
-        "shapes.ttl",
-        &rdf::shapes_turtle(&data.model.vocabulary, &iris),
-        "UPDATE_ONTOLOGY",
-    );
+    // On a difference these print a diff; `UPDATE_EXPECT=1 cargo test` rewrites the files.
+    expect_test::expect_file!["../../graph-data/ontology.ttl"]
+        .assert_eq(&rdf::ontology_turtle(&data.model.vocabulary, &iris));
+    expect_test::expect_file!["../../graph-data/shapes.ttl"]
+        .assert_eq(&rdf::shapes_turtle(&data.model.vocabulary, &iris));
 }
 
 #[test]

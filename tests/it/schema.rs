@@ -3,13 +3,6 @@
 #[test]
 fn schema_graphql_is_up_to_date() {
     let generated = sunan_kg::graphql::sdl();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(path, &generated).expect("write schema.graphql");
-    }
-    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        checked_in == generated,
-        "schema.graphql differs from the schema in the code; run `UPDATE_SCHEMA=1 cargo test schema` and review the diff"
-    );
+    // On a difference this prints a diff; `UPDATE_EXPECT=1 cargo test` rewrites the file.
+    expect_test::expect_file!["../../schema.graphql"].assert_eq(&generated);
 }
