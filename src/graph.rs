@@ -11,21 +11,8 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{EntityIndex, Model, RelationIndex};
 
-/// Relation kinds that record where things are written rather than how they relate; they
-/// are left out of centrality.
-pub const STRUCTURAL_KINDS: &[&str] = &[
-    "partOfDocument",
-    "mentions",
-    "targetOf",
-    "targetRegion",
-    "issuedBy",
-];
-
 /// Relation kinds by which an entity supports an industry.
 pub const SUPPORT_KINDS: &[&str] = &["supports", "focusesOn"];
-
-/// Relation kinds that place an entity inside a region or park.
-pub const CONTAINMENT_KINDS: &[&str] = &["locatedIn", "partOf"];
 
 /// A directed graph whose nodes are entity indexes and whose edges are relation indexes, with
 /// centrality computed once.
@@ -34,6 +21,8 @@ pub struct KnowledgeGraph {
     graph: DiGraph<EntityIndex, RelationIndex>,
     degree: Vec<usize>,
     page_rank: Vec<f64>,
+    /// Per relation: whether its kind places the subject inside the object.
+    containment: Vec<bool>,
 }
 
 /// One step of a path: a relation, walked along (subject → object) or against its direction.
@@ -114,6 +103,8 @@ impl KnowledgeGraph {
         for index in 0..model.entities.len() {
             graph.add_node(index);
         }
+        let vocabulary = &model.vocabulary;
+        let containment_kinds = vocabulary.containment_kinds();
         let mut semantic_edges = Vec::new();
         let mut degree = vec![0; model.entities.len()];
         for (index, relation) in model.relations.iter().enumerate() {
@@ -122,17 +113,23 @@ impl KnowledgeGraph {
                 NodeIndex::new(relation.object),
             );
             graph.add_edge(s, o, index);
-            if !STRUCTURAL_KINDS.contains(&relation.kind.as_str()) {
+            if !vocabulary.is_structural(&relation.kind) {
                 semantic_edges.push((relation.subject, relation.object));
                 degree[relation.subject] += 1;
                 degree[relation.object] += 1;
             }
         }
         let page_rank = page_rank(model.entities.len(), &semantic_edges, 0.85, 50);
+        let containment = model
+            .relations
+            .iter()
+            .map(|r| containment_kinds.contains(&r.kind.as_str()))
+            .collect();
         Self {
             graph,
             degree,
             page_rank,
+            containment,
         }
     }
 
@@ -341,7 +338,13 @@ impl KnowledgeGraph {
         supports
     }
 
-    /// Whether `entity` is `region` or lies within it, following `locatedIn` and `partOf`.
+    /// Whether a relation places its subject inside its object (a containment kind of the
+    /// vocabulary, such as `locatedIn`).
+    pub fn is_containment(&self, relation: RelationIndex) -> bool {
+        self.containment[relation]
+    }
+
+    /// Whether `entity` is `region` or lies within it, following the containment kinds.
     pub fn is_within(&self, model: &Model, entity: EntityIndex, region: EntityIndex) -> bool {
         let mut seen = HashSet::from([entity]);
         let mut queue = VecDeque::from([entity]);
@@ -349,11 +352,10 @@ impl KnowledgeGraph {
             if node == region {
                 return true;
             }
-            for relation in model.outgoing(node) {
-                if CONTAINMENT_KINDS.contains(&relation.kind.as_str())
-                    && seen.insert(relation.object)
-                {
-                    queue.push_back(relation.object);
+            for &r in model.outgoing_indexes(node) {
+                let object = model.relations[r].object;
+                if self.containment[r] && seen.insert(object) {
+                    queue.push_back(object);
                 }
             }
         }

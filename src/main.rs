@@ -16,6 +16,10 @@ use sunan_kg::{DataFiles, Dataset, Model};
 #[global_allocator]
 static ALLOCATOR: MeteredAllocator = MeteredAllocator;
 
+/// The repository's graph-data folder, compiled into the binary so that it runs anywhere.
+static GRAPH_DATA: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/graph-data");
+
 /// Bytes in a mebibyte, the unit of `--sparql-memory-mib`.
 const MIB: usize = 1024 * 1024;
 
@@ -186,7 +190,7 @@ async fn run() -> anyhow::Result<()> {
 fn data_files(args: &DataArgs) -> anyhow::Result<DataFiles> {
     Ok(match &args.data {
         Some(dir) => DataFiles::read_dir(dir)?,
-        None => DataFiles::embedded(),
+        None => DataFiles::embedded(&GRAPH_DATA),
     })
 }
 
@@ -282,13 +286,20 @@ fn check(args: &DataArgs) -> anyhow::Result<()> {
     let model = load_model(args)?;
     let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
     let inferred = model.relations.iter().filter(|r| r.is_inferred()).count();
+    let derived = model
+        .relations
+        .iter()
+        .filter(|r| r.basis().rule().is_some())
+        .count();
     let mut out = String::new();
     writeln!(
         out,
-        "graph-data is valid: {} entities, {} relations ({} inferred), {} quotes on relations, every one found in its source",
+        "graph-data is valid: {} entities, {} relations ({} inferred, {} of them derived by {} rules), {} quotes on relations, every one found in its source",
         model.entities.len(),
         model.relations.len(),
         inferred,
+        derived,
+        model.rules.len(),
         quotes
     )?;
     writeln!(out, "\nentities by kind:")?;

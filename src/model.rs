@@ -23,6 +23,8 @@ pub struct Model {
     pub relations: Vec<Relation>,
     /// The source texts, by document entity.
     pub sources: HashMap<EntityIndex, crate::data::SourceText>,
+    /// The rules that derived relations, in `rules.toml` order.
+    pub rules: Vec<Rule>,
     by_id: HashMap<String, EntityIndex>,
     outgoing: Vec<Vec<RelationIndex>>,
     incoming: Vec<Vec<RelationIndex>>,
@@ -51,6 +53,8 @@ pub struct Entity {
     pub english: Option<EnglishName>,
     /// A curator's note on identity or kind.
     pub note: Option<String>,
+    /// Why no document relates this entity to another named entity, when none does.
+    pub unrelated: Option<String>,
     /// Where the documents name this entity.
     pub evidence: Vec<Evidence>,
     /// Fields that only some kinds have.
@@ -148,10 +152,89 @@ pub struct Evidence {
     pub provision: Option<EntityIndex>,
     /// Verbatim text of the source (whitespace aside).
     pub quote: String,
-    /// Present when the fact is inferred rather than stated; says why.
-    pub inferred: Option<String>,
+    /// Whether the quote states the fact, or on what other grounds it holds.
+    pub basis: Basis,
     /// A curator's remark on this piece of evidence.
     pub note: Option<String>,
+}
+
+/// On what grounds a piece of evidence supports a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// The quote states the fact.
+    Stated,
+    /// The quote implies the fact without stating it; the curator's reason.
+    Inferred(String),
+    /// A rule of graph-data derives the fact from stated ones; the rule's id.
+    Derived(String),
+    /// General knowledge a curator adds where the text is silent; the reason.
+    Curated(String),
+}
+
+static STATED: Basis = Basis::Stated;
+
+/// The prefix of an `inferred` reason that marks general knowledge rather than the text.
+pub const CURATED_PREFIX: &str = "curated:";
+
+impl Basis {
+    /// The basis of a hand-written relation: stated, or inferred or curated with a reason.
+    pub fn from_reason(inferred: Option<&str>) -> Self {
+        match inferred {
+            None => Self::Stated,
+            Some(reason) => match reason.strip_prefix(CURATED_PREFIX) {
+                Some(rest) => Self::Curated(rest.trim().to_owned()),
+                None => Self::Inferred(reason.to_owned()),
+            },
+        }
+    }
+
+    /// The name of each basis, as GraphQL and RDF write it, in [`Basis::name`] order.
+    pub const NAMES: [&'static str; 4] = ["stated", "inferred", "derived", "curated"];
+
+    /// The basis's name: `stated`, `inferred`, `derived` or `curated`.
+    pub fn name(&self) -> &'static str {
+        Self::NAMES[usize::from(self.rank())]
+    }
+
+    /// The rule that derived the fact, for a derived one.
+    pub fn rule(&self) -> Option<&str> {
+        match self {
+            Self::Derived(rule) => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// True when the quote states the fact outright.
+    pub fn is_stated(&self) -> bool {
+        matches!(self, Self::Stated)
+    }
+
+    /// The reason or rule id, for every basis but [`Basis::Stated`].
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Self::Stated => None,
+            Self::Inferred(reason) | Self::Derived(reason) | Self::Curated(reason) => Some(reason),
+        }
+    }
+
+    /// Stronger bases first: what the text states, then implies, then rules, then knowledge.
+    fn rank(&self) -> u8 {
+        match self {
+            Self::Stated => 0,
+            Self::Inferred(_) => 1,
+            Self::Derived(_) => 2,
+            Self::Curated(_) => 3,
+        }
+    }
+}
+
+/// A rule of graph-data that derives relations.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Its id, cited by the evidence it derives.
+    pub id: String,
+    /// What it derives, in one English sentence.
+    pub sentence: String,
 }
 
 /// A typed, directed edge between two entities.
@@ -170,7 +253,16 @@ pub struct Relation {
 impl Relation {
     /// A relation is inferred when no piece of its evidence states it outright.
     pub fn is_inferred(&self) -> bool {
-        self.evidence.iter().all(|e| e.inferred.is_some())
+        self.evidence.iter().all(|e| !e.basis.is_stated())
+    }
+
+    /// The strongest basis among its evidence.
+    pub fn basis(&self) -> &Basis {
+        self.evidence
+            .iter()
+            .map(|e| &e.basis)
+            .min_by_key(|b| b.rank())
+            .unwrap_or(&STATED)
     }
 }
 
@@ -181,6 +273,7 @@ impl Model {
         entities: Vec<Entity>,
         relations: Vec<Relation>,
         sources: HashMap<EntityIndex, crate::data::SourceText>,
+        rules: Vec<Rule>,
     ) -> Self {
         let by_id = entities
             .iter()
@@ -198,10 +291,19 @@ impl Model {
             entities,
             relations,
             sources,
+            rules,
             by_id,
             outgoing,
             incoming,
         }
+    }
+
+    /// The sentence of the rule with this id.
+    pub fn rule_sentence(&self, id: &str) -> Option<&str> {
+        self.rules
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.sentence.as_str())
     }
 
     /// The entity with this id, if any.
@@ -232,6 +334,25 @@ impl Model {
     /// Indexes of the relations that end at `entity`.
     pub fn incoming_indexes(&self, entity: EntityIndex) -> &[RelationIndex] {
         &self.incoming[entity]
+    }
+
+    /// Whether an entity is a named thing rather than a document, section, task or target.
+    pub fn is_named(&self, entity: EntityIndex) -> bool {
+        matches!(self.entities[entity].details, Details::None)
+    }
+
+    /// Named entities that no relation links to another named entity, in model order: the
+    /// documents name them, but say nothing about how they relate to anything else.
+    pub fn unrelated_entities(&self) -> Vec<EntityIndex> {
+        (0..self.entities.len())
+            .filter(|&e| self.is_named(e))
+            .filter(|&e| {
+                !self.outgoing(e).chain(self.incoming(e)).any(|r| {
+                    let other = if r.subject == e { r.object } else { r.subject };
+                    self.is_named(other) && !self.vocabulary.is_structural(&r.kind)
+                })
+            })
+            .collect()
     }
 
     /// Number of entities of each kind, in vocabulary order, leaving out kinds with none.

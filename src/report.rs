@@ -74,20 +74,27 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
     }
     let _ = writeln!(
         out,
-        "\n## Relations by kind\n\n| relation | 中文 | count | inferred |\n|---|---|---:|---:|"
+        "\n## Relations by kind\n\nThe basis of a relation is the strongest among its quotes: stated (the quote says it), inferred (the quote implies it; the curator says why), derived (a rule of `rules.toml` derives it from an action role) or curated (general knowledge, with its reason).\n\n| relation | 中文 | count | stated | inferred | derived | curated |\n|---|---|---:|---:|---:|---:|---:|"
     );
     for (kind, count) in model.count_by_relation_kind() {
         let zh = model
             .vocabulary
             .relation(&kind)
             .map_or("", |r| r.zh.as_str());
-        let inferred = model
-            .relations
-            .iter()
-            .filter(|r| r.kind == kind && r.is_inferred())
-            .count();
-        let _ = writeln!(out, "| {kind} | {zh} | {count} | {inferred} |");
+        let by_basis = basis_counts(model.relations.iter().filter(|r| r.kind == kind));
+        let [stated, inferred, derived, curated] = by_basis;
+        let _ = writeln!(
+            out,
+            "| {kind} | {zh} | {count} | {stated} | {inferred} | {derived} | {curated} |"
+        );
     }
+    let [stated, inferred, derived, curated] = basis_counts(model.relations.iter());
+    let _ = writeln!(
+        out,
+        "| all | 合计 | {relations} | {stated} | {inferred} | {derived} | {curated} |"
+    );
+    action_roles(model, &mut out);
+    unrelated(model, &mut out);
     let _ = writeln!(
         out,
         "\n## Documents\n\n| document | sections | tasks | tasks with responsible agencies | targets | entities named | quotes |\n|---|---:|---:|---:|---:|---:|---:|"
@@ -113,7 +120,11 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
             .iter()
             .enumerate()
             .filter(|(_, e)| matches!(&e.details, Details::Task(p) if p.document == index))
-            .filter(|(t, _)| model.outgoing(*t).any(|r| r.kind == "responsibleAgency"))
+            .filter(|(t, _)| {
+                model
+                    .outgoing(*t)
+                    .any(|r| r.kind == crate::vocabulary::ids::RESPONSIBLE_AGENCY)
+            })
             .count();
         let named = model
             .entities
@@ -138,4 +149,128 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
         );
     }
     out
+}
+
+/// Relations counted by their basis, in [`crate::model::Basis::NAMES`] order.
+fn basis_counts<'a>(relations: impl Iterator<Item = &'a crate::model::Relation>) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for relation in relations {
+        let name = relation.basis().name();
+        if let Some(i) = crate::model::Basis::NAMES.iter().position(|n| *n == name) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// How many things each action role links, by kind of thing, and how many roles tasks carry.
+fn action_roles(model: &Model, out: &mut String) {
+    let roles: Vec<_> = model
+        .vocabulary
+        .relations
+        .iter()
+        .filter(|r| r.role.is_some())
+        .collect();
+    let tasks: Vec<usize> = (0..model.entities.len())
+        .filter(|&t| matches!(model.entities[t].details, Details::Task(_)))
+        .collect();
+    let with_roles = tasks
+        .iter()
+        .filter(|&&t| {
+            model.outgoing(t).any(|r| {
+                model
+                    .vocabulary
+                    .relation(&r.kind)
+                    .is_some_and(|k| k.role.is_some())
+            })
+        })
+        .count();
+    let role_relations = model
+        .relations
+        .iter()
+        .filter(|r| roles.iter().any(|k| k.id == r.kind))
+        .count();
+    let mentions = model
+        .relations
+        .iter()
+        .filter(|r| r.kind == crate::vocabulary::ids::MENTIONS)
+        .count();
+    let _ = writeln!(
+        out,
+        "\n## Action roles\n\nWhat each provision does with the things it names. {with_roles} of {} tasks give at least one thing a role; {role_relations} role relations in all ({:.1} per task), and {mentions} bare mentions where the text names a thing and says nothing about it.\n\n| role | relation | things | by kind |\n|---|---|---:|---|",
+        tasks.len(),
+        role_relations as f64 / tasks.len().max(1) as f64,
+    );
+    for role in roles {
+        let objects: Vec<usize> = model
+            .relations
+            .iter()
+            .filter(|r| r.kind == role.id)
+            .map(|r| r.object)
+            .collect();
+        let by_kind: Vec<String> = model
+            .vocabulary
+            .kinds
+            .iter()
+            .filter_map(|k| {
+                let n = objects
+                    .iter()
+                    .filter(|&&o| model.entities[o].kind == k.id)
+                    .count();
+                (n > 0).then(|| format!("{} {n}", k.id))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            role.role.as_deref().unwrap_or_default(),
+            role.id,
+            objects.len(),
+            by_kind.join(", ")
+        );
+    }
+}
+
+/// Named entities that relate to no other named entity, with the reason the data gives.
+fn unrelated(model: &Model, out: &mut String) {
+    let unrelated = model.unrelated_entities();
+    let named = (0..model.entities.len())
+        .filter(|&e| model.is_named(e))
+        .count();
+    let explained = unrelated
+        .iter()
+        .filter(|&&e| model.entities[e].unrelated.is_some())
+        .count();
+    let _ = writeln!(
+        out,
+        "\n## Entities related to no other named entity\n\n{} of {named} named entities relate to no other named entity (documents, tasks and mentions aside); {explained} of them say why the text states no relation.\n\n| kind | unrelated | of |\n|---|---:|---:|",
+        unrelated.len()
+    );
+    for kind in &model.vocabulary.kinds {
+        let of = (0..model.entities.len())
+            .filter(|&e| model.is_named(e) && model.entities[e].kind == kind.id)
+            .count();
+        let n = unrelated
+            .iter()
+            .filter(|&&e| model.entities[e].kind == kind.id)
+            .count();
+        if n > 0 {
+            let _ = writeln!(out, "| {} | {n} | {of} |", kind.id);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n| entity | name | kind | why the text states no relation |\n|---|---|---|---|"
+    );
+    for &e in &unrelated {
+        let entity = &model.entities[e];
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            entity.id,
+            entity.name,
+            entity.kind,
+            entity.unrelated.as_deref().unwrap_or("—")
+        );
+    }
 }

@@ -71,7 +71,7 @@ fragment Brief on Entity { id kind name en: label(lang: EN) { text fallback } }`
 /** One piece of evidence: the quote, where it is, and why when inferred. */
 export const EVIDENCE = `
 fragment Ev on Evidence {
-  quote quoteStart quoteEnd inferred inferenceNote note
+  quote quoteStart quoteEnd inferred basis rule inferenceNote note
   document { ...Brief }
   task { ...Brief }
 }`;

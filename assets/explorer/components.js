@@ -48,6 +48,11 @@ export function langOfName(entity) {
   return i18n.lang === 'en' && entity && entity.en && !entity.en.fallback ? 'en' : 'zh';
 }
 
+/** The label of a basis that is not STATED: inferred, derived by a rule, or curated. */
+function basisKey(basis) {
+  return { DERIVED: 'derived', CURATED: 'curated' }[basis] ?? 'inferred';
+}
+
 /** One piece of evidence: the quote as a link into the document, and where it is from. */
 export function evidenceItem(ev) {
   const quoteText = `“${ev.quote}”`;
@@ -62,8 +67,12 @@ export function evidenceItem(ev) {
       '— ',
       h('a', { href: paths.document(ev.document.id, null), class: 'doc-link' }, nameOf(ev.document)),
       ev.task ? [' · ', h('a', { href: paths.entity(ev.task.id) }, nameOf(ev.task))] : null,
-      ev.inferred ? [' ', h('span', { class: 'tag inferred-tag' }, t('inferred'))] : null,
-      ev.inferenceNote ? h('div', { class: 'note' }, t('inferredNote', { note: ev.inferenceNote })) : null,
+      ev.inferred ? [' ', h('span', { class: 'tag inferred-tag' }, t(basisKey(ev.basis)))] : null,
+      ev.inferenceNote
+        ? h('div', { class: 'note' }, ev.rule
+          ? t('derivedNote', { rule: ev.rule, note: ev.inferenceNote })
+          : t('inferredNote', { note: ev.inferenceNote }))
+        : null,
       ev.note ? h('div', { class: 'note' }, t('curatorNote', { note: ev.note })) : null));
 }
 

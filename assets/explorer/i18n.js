@@ -67,7 +67,10 @@ const STRINGS = {
     mentionedIn: '文件中的出处',
     evidence: '依据',
     inferred: '推断',
+    derived: '规则推导',
+    curated: '常识补充',
     inferredNote: '推断依据：{note}',
+    derivedNote: '推导规则 {rule}：{note}',
     curatorNote: '备注：{note}',
     openGraph: '在图中查看',
     findPathFrom: '从这里查找路径',
@@ -217,7 +220,10 @@ const STRINGS = {
     mentionedIn: 'Where the documents name it',
     evidence: 'Evidence',
     inferred: 'inferred',
+    derived: 'derived',
+    curated: 'curated',
     inferredNote: 'Inferred: {note}',
+    derivedNote: 'Rule {rule}: {note}',
     curatorNote: 'Note: {note}',
     openGraph: 'Show in graph',
     findPathFrom: 'Find a path from here',
@@ -380,7 +386,7 @@ export function toEnum(id) {
 const VOCABULARY_QUERY = `
 query Vocabulary {
   entityKinds { id zh en comment }
-  relationKinds { id zh en comment }
+  relationKinds { id zh en comment structural role }
   entities(filter: { kinds: [REGION] }, first: 100, orderBy: { field: DEFAULT }) {
     nodes { id name en: label(lang: EN) { text fallback } regions { id } }
   }
@@ -451,7 +457,10 @@ export function kindColour(kindEnum) {
 /** Kinds that are parts of documents rather than things the documents talk about. */
 export const STRUCTURAL_KINDS = new Set(['DOCUMENT', 'SECTION', 'TASK', 'TARGET']);
 
-/** Relation kinds that record where things are written rather than how they relate. */
-export const STRUCTURAL_RELATIONS = new Set([
-  'PART_OF_DOCUMENT', 'RESPONSIBLE_AGENCY', 'TARGET_OF', 'TARGET_REGION', 'ISSUED_BY', 'MENTIONS',
-]);
+/**
+ * Relation kinds that record where things are written, or what a provision does with a thing,
+ * rather than how two named things relate: the vocabulary marks them `structural`.
+ */
+export const STRUCTURAL_RELATIONS = {
+  has: (kindEnum) => vocabulary.relationByEnum.get(kindEnum)?.structural ?? false,
+};

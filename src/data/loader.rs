@@ -10,19 +10,22 @@ use toml::Spanned;
 
 use super::files::DataFiles;
 use super::quote::{SourceText, compact};
-use super::raw::{DocumentFile, EntitiesFile, VocabularyFile};
+use super::raw::{DocumentFile, EntitiesFile, RulesFile, VocabularyFile};
+use super::rules;
+use super::vocabulary_file;
 use super::{LoadError, Problem};
 use crate::model::{
-    Alias, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, Model,
+    Alias, Basis, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, Model,
     ProvisionDetails, Relation, TargetDetails,
 };
 use crate::names::{ScriptConverter, pinyin};
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Vocabulary, ids};
 
 const VOCABULARY_FILE: &str = "vocabulary.toml";
 const ENTITIES_FOLDER: &str = "entities";
 const DOCUMENTS_FOLDER: &str = "documents";
 const SOURCES_FOLDER: &str = "sources";
+const RULES_FILE: &str = "rules.toml";
 const MAX_ID_LEN: usize = 80;
 
 /// Loads and validates every file of a graph-data folder.
@@ -35,40 +38,71 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         relations: Vec::new(),
         relation_keys: HashMap::new(),
         sources: HashMap::new(),
+        rules: Vec::new(),
     };
     let vocabulary = loader.vocabulary();
     if let Some(vocabulary) = &vocabulary {
         loader.declared_entities(vocabulary);
         let documents = loader.parse_documents();
         loader.documents(vocabulary, documents);
+        loader.derive(vocabulary);
         loader.check_every_entity_is_named();
     }
     match vocabulary {
         Some(vocabulary) if loader.problems.is_empty() => {
             let converter = ScriptConverter::shared()
                 .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+            let mut origins = Vec::with_capacity(loader.entities.len());
             let entities = loader
                 .entities
                 .into_iter()
-                .map(|(mut entity, _)| {
+                .map(|(mut entity, origin)| {
                     entity.traditional = converter.traditional(&entity.name);
                     if entity.pinyin.is_empty() {
                         entity.pinyin = pinyin(&entity.name);
                     }
+                    origins.push(origin);
                     entity
                 })
                 .collect();
-            Ok(Model::new(
+            let model = Model::new(
                 vocabulary,
                 entities,
                 loader.relations,
                 loader.sources,
-            ))
+                loader.rules,
+            );
+            let stale = stale_unrelated_notes(&model, &origins);
+            if stale.is_empty() {
+                Ok(model)
+            } else {
+                Err(LoadError { problems: stale })
+            }
         }
         _ => Err(LoadError {
             problems: loader.problems,
         }),
     }
+}
+
+/// An `unrelated` note on an entity that relates to another named entity after all says
+/// something false: each is a problem.
+fn stale_unrelated_notes(model: &Model, origins: &[Origin]) -> Vec<Problem> {
+    let unrelated: HashSet<EntityIndex> = model.unrelated_entities().into_iter().collect();
+    model
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.unrelated.is_some() && !unrelated.contains(i))
+        .map(|(i, e)| Problem {
+            file: origins[i].file.clone(),
+            line: origins[i].line,
+            reason: format!(
+                "entity {}: unrelated says the text relates it to nothing, but a relation links it to another named entity; remove the note",
+                e.id
+            ),
+        })
+        .collect()
 }
 
 /// Where in the data an entity came from, to report problems about it.
@@ -86,6 +120,7 @@ struct Loader<'a> {
     relations: Vec<Relation>,
     relation_keys: HashMap<(EntityIndex, String, EntityIndex), usize>,
     sources: HashMap<EntityIndex, SourceText>,
+    rules: Vec<crate::model::Rule>,
 }
 
 /// One parsed document file with what is needed to report problems in it.
@@ -132,41 +167,11 @@ impl<'a> Loader<'a> {
             return None;
         };
         let file: VocabularyFile = self.parse(VOCABULARY_FILE, text)?;
-        let kinds: Vec<_> = file.kind.iter().map(|k| k.get_ref().clone()).collect();
-        let kind_ids: HashSet<&str> = kinds.iter().map(|k| k.id.as_str()).collect();
-        let mut seen = HashSet::new();
-        for kind in &file.kind {
-            let id = &kind.get_ref().id;
-            if !is_upper_camel(id) {
-                let reason = format!("kind id {id:?} must be UpperCamelCase ASCII");
-                self.problem(VOCABULARY_FILE, text, Some(kind.span()), reason);
-            }
-            if !seen.insert(id.clone()) {
-                let reason = format!("kind {id:?} is declared twice");
-                self.problem(VOCABULARY_FILE, text, Some(kind.span()), reason);
-            }
+        let (vocabulary, problems) = vocabulary_file::read(file);
+        for (span, reason) in problems {
+            self.problem(VOCABULARY_FILE, text, span, reason);
         }
-        for relation in &file.relation {
-            let decl = relation.get_ref();
-            if !is_lower_camel(&decl.id) {
-                let reason = format!("relation id {:?} must be lowerCamelCase ASCII", decl.id);
-                self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
-            }
-            if !seen.insert(decl.id.clone()) {
-                let reason = format!("relation {:?} is declared twice", decl.id);
-                self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
-            }
-            for kind in decl.domain.iter().chain(&decl.range) {
-                if !kind_ids.contains(kind.as_str()) {
-                    let reason = format!("relation {:?} names unknown kind {kind:?}", decl.id);
-                    self.problem(VOCABULARY_FILE, text, Some(relation.span()), reason);
-                }
-            }
-        }
-        Some(Vocabulary {
-            kinds,
-            relations: file.relation.into_iter().map(Spanned::into_inner).collect(),
-        })
+        Some(vocabulary)
     }
 
     /// Adds an entity, refusing a malformed or duplicate id.
@@ -221,7 +226,7 @@ impl<'a> Loader<'a> {
                     self.problem(path, text, Some(span.clone()), reason);
                     continue;
                 }
-                if ["Document", "Section", "Task", "Target"].contains(&decl.kind.as_str()) {
+                if ids::DOCUMENT_PARTS.contains(&decl.kind.as_str()) {
                     let reason = format!(
                         "{}: kind {} is declared in documents/, not in entities/",
                         decl.id, decl.kind
@@ -262,6 +267,7 @@ impl<'a> Loader<'a> {
                     written_forms: Vec::new(),
                     english,
                     note: decl.note,
+                    unrelated: decl.unrelated,
                     evidence: Vec::new(),
                     details: Details::None,
                 };
@@ -339,7 +345,7 @@ impl<'a> Loader<'a> {
         let document = self.add_entity(
             Entity {
                 id: doc.id.clone(),
-                kind: "Document".to_owned(),
+                kind: ids::DOCUMENT.to_owned(),
                 name: doc.title.clone(),
                 traditional: String::new(),
                 pinyin: String::new(),
@@ -350,6 +356,7 @@ impl<'a> Loader<'a> {
                     status: crate::model::EnglishStatus::Translation,
                 }),
                 note: None,
+                unrelated: None,
                 evidence: Vec::new(),
                 details: Details::Document(DocumentDetails {
                     source_file: doc.source.clone(),
@@ -383,7 +390,9 @@ impl<'a> Loader<'a> {
                 parent: None,
             };
             let id = format!("{}-section-{}", doc.id, decl.key);
-            if let Some(index) = self.provision(&scope, id, "Section", &decl.title, details, span) {
+            if let Some(index) =
+                self.provision(&scope, id, ids::SECTION, &decl.title, details, span)
+            {
                 scope.sections.insert(decl.key.clone(), index);
             }
         }
@@ -428,7 +437,7 @@ impl<'a> Loader<'a> {
                 parent,
             };
             let id = format!("{}-task-{}", doc.id, decl.key);
-            if let Some(index) = self.provision(&scope, id, "Task", &decl.title, details, span) {
+            if let Some(index) = self.provision(&scope, id, ids::TASK, &decl.title, details, span) {
                 scope.tasks.insert(decl.key.clone(), index);
                 let evidence = self.entities[index].0.evidence.clone();
                 self.structural_relation(index, parent.unwrap_or(document), evidence);
@@ -453,7 +462,7 @@ impl<'a> Loader<'a> {
         evidence: Vec<Evidence>,
     ) {
         for piece in evidence {
-            self.add_relation(child, "partOfDocument", parent, piece);
+            self.add_relation(child, ids::PART_OF_DOCUMENT, parent, piece);
         }
     }
 
@@ -471,7 +480,7 @@ impl<'a> Loader<'a> {
             file: self.files.display_path(scope.path),
             line: line_of(scope.text, span.start),
         };
-        let details = if kind == "Task" {
+        let details = if kind == ids::TASK {
             Details::Task(details)
         } else {
             Details::Section(details)
@@ -487,12 +496,13 @@ impl<'a> Loader<'a> {
                 written_forms: Vec::new(),
                 english: None,
                 note: None,
+                unrelated: None,
                 evidence: Vec::new(),
                 details,
             },
             origin,
         )?;
-        let provision = (kind == "Task").then_some(index);
+        let provision = (kind == ids::TASK).then_some(index);
         self.evidence_for(scope, index, title, provision, Some(span));
         Some(index)
     }
@@ -506,7 +516,7 @@ impl<'a> Loader<'a> {
         provision: Option<EntityIndex>,
         span: Option<Range<usize>>,
     ) -> Option<Evidence> {
-        let evidence = self.checked_evidence(scope, quote, provision, None, span)?;
+        let evidence = self.checked_evidence(scope, quote, provision, Basis::Stated, span)?;
         let entity = &mut self.entities[entity].0;
         if !entity.evidence.contains(&evidence) {
             entity.evidence.push(evidence.clone());
@@ -520,7 +530,7 @@ impl<'a> Loader<'a> {
         scope: &DocumentScope<'_>,
         quote: &str,
         provision: Option<EntityIndex>,
-        inferred: Option<String>,
+        basis: Basis,
         span: Option<Range<usize>>,
     ) -> Option<Evidence> {
         let source = scope.source.as_ref()?;
@@ -533,7 +543,7 @@ impl<'a> Loader<'a> {
             document: scope.document,
             provision,
             quote: quote.to_owned(),
-            inferred,
+            basis,
             note: None,
         })
     }
@@ -577,7 +587,7 @@ impl<'a> Loader<'a> {
         let Some(index) = self.add_entity(
             Entity {
                 id: format!("{document_id}-target-{}", decl.key),
-                kind: "Target".to_owned(),
+                kind: ids::TARGET.to_owned(),
                 name,
                 traditional: String::new(),
                 pinyin: String::new(),
@@ -585,6 +595,7 @@ impl<'a> Loader<'a> {
                 written_forms: Vec::new(),
                 english: None,
                 note: decl.note.clone(),
+                unrelated: None,
                 evidence: Vec::new(),
                 details: Details::Target(TargetDetails {
                     document: scope.document,
@@ -605,8 +616,8 @@ impl<'a> Loader<'a> {
             return;
         };
         let owner = provision.unwrap_or(scope.document);
-        self.add_relation(index, "targetOf", owner, evidence.clone());
-        self.add_relation(index, "targetRegion", region, evidence);
+        self.add_relation(index, ids::TARGET_OF, owner, evidence.clone());
+        self.add_relation(index, ids::TARGET_REGION, region, evidence);
     }
 
     /// Resolves an entity id, reporting an unknown one.
@@ -666,7 +677,7 @@ impl<'a> Loader<'a> {
             && let Some(evidence) =
                 self.evidence_for(scope, issuer, &doc.issuer_quote, None, Some(doc_span))
         {
-            self.add_relation(scope.document, "issuedBy", issuer, evidence);
+            self.add_relation(scope.document, ids::ISSUED_BY, issuer, evidence);
         }
         for task in &file.task {
             let span = task.span();
@@ -697,11 +708,11 @@ impl<'a> Loader<'a> {
                         vocabulary,
                         scope,
                         task_index,
-                        "responsibleAgency",
+                        ids::RESPONSIBLE_AGENCY,
                         agency,
                         span.clone(),
                     );
-                    self.add_relation(task_index, "responsibleAgency", agency, evidence);
+                    self.add_relation(task_index, ids::RESPONSIBLE_AGENCY, agency, evidence);
                 }
             }
         }
@@ -732,7 +743,7 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let Some(evidence) =
-                self.evidence_for(scope, entity, &decl.quote, provision, Some(span))
+                self.evidence_for(scope, entity, &decl.quote, provision, Some(span.clone()))
             else {
                 continue;
             };
@@ -752,12 +763,27 @@ impl<'a> Loader<'a> {
                     script: scope.script,
                 });
             }
-            self.add_relation(
-                provision.unwrap_or(scope.document),
-                "mentions",
-                entity,
-                evidence,
-            );
+            let subject = provision.unwrap_or(scope.document);
+            let kind = match &decl.role {
+                None => ids::MENTIONS,
+                Some(role) => match vocabulary.role(role) {
+                    Some(term) => term.id.as_str(),
+                    None => {
+                        let roles: Vec<&str> = vocabulary.roles().collect();
+                        let reason = format!(
+                            "mention of {}: unknown role {role:?}; the vocabulary declares {}",
+                            decl.entity,
+                            roles.join(", ")
+                        );
+                        self.problem(path, text, Some(span), reason);
+                        continue;
+                    }
+                },
+            };
+            if kind != ids::MENTIONS {
+                self.check_relation_kinds(vocabulary, scope, subject, kind, entity, span);
+            }
+            self.add_relation(subject, kind, entity, evidence);
         }
         for relation in &file.relation {
             let span = relation.span();
@@ -778,20 +804,19 @@ impl<'a> Loader<'a> {
                 self.problem(path, text, Some(span), reason);
                 continue;
             }
-            if [
-                "partOfDocument",
-                "responsibleAgency",
-                "mentions",
-                "targetOf",
-                "targetRegion",
-                "issuedBy",
-            ]
-            .contains(&decl.kind.as_str())
+            if let Some(term) = vocabulary.relation(&decl.kind)
+                && (term.generated || term.role.is_some())
             {
-                let reason = format!(
-                    "relation kind {} is generated from the document structure; do not write it",
-                    decl.kind
-                );
+                let reason = match &term.role {
+                    Some(role) => format!(
+                        "relation kind {} is an action role: write it as role = {role:?} on the [[mention]]",
+                        decl.kind
+                    ),
+                    None => format!(
+                        "relation kind {} is generated from the document structure; do not write it",
+                        decl.kind
+                    ),
+                };
                 self.problem(path, text, Some(span), reason);
                 continue;
             }
@@ -812,7 +837,7 @@ impl<'a> Loader<'a> {
                 scope,
                 &decl.quote,
                 provision,
-                decl.inferred.clone(),
+                Basis::from_reason(decl.inferred.as_deref()),
                 Some(span),
             ) {
                 evidence.note = decl.note.clone();
@@ -886,6 +911,74 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// Applies the rules of `rules.toml` (if any) to the relations loaded so far, then drops
+    /// each bare mention that an action role of the same provision already records.
+    fn derive(&mut self, vocabulary: &Vocabulary) {
+        if let Some(text) = self.files.get(RULES_FILE)
+            && let Some(file) = self.parse::<RulesFile>(RULES_FILE, text)
+        {
+            let (rules, problems) = rules::check(file, vocabulary);
+            self.rules = rules.iter().map(rules::Rule::summary).collect();
+            for (span, reason) in problems {
+                self.problem(RULES_FILE, text, Some(span), reason);
+            }
+            let entities: Vec<&Entity> = self.entities.iter().map(|(e, _)| e).collect();
+            let derived = rules::derive(&rules, vocabulary, &entities, &self.relations);
+            let mut refused = HashSet::new();
+            for relation in derived {
+                let term = vocabulary.relation(&relation.kind);
+                let (subject, object) = (
+                    &self.entities[relation.subject].0,
+                    &self.entities[relation.object].0,
+                );
+                let allowed = term.is_some_and(|t| {
+                    (t.domain.is_empty() || t.domain.contains(&subject.kind))
+                        && (t.range.is_empty() || t.range.contains(&object.kind))
+                });
+                if !allowed {
+                    if refused.insert((
+                        relation.rule_span.start,
+                        subject.kind.clone(),
+                        object.kind.clone(),
+                    )) {
+                        let reason = format!(
+                            "rule derives {} from {} (a {}) to {} (a {}), which the vocabulary does not allow; narrow its object_kinds",
+                            relation.kind, subject.id, subject.kind, object.id, object.kind
+                        );
+                        self.problem(RULES_FILE, text, Some(relation.rule_span), reason);
+                    }
+                    continue;
+                }
+                self.add_relation(
+                    relation.subject,
+                    &relation.kind,
+                    relation.object,
+                    relation.evidence,
+                );
+            }
+        }
+        let roles: HashSet<&str> = vocabulary
+            .relations
+            .iter()
+            .filter(|r| r.role.is_some())
+            .map(|r| r.id.as_str())
+            .collect();
+        let with_role: HashSet<(EntityIndex, EntityIndex)> = self
+            .relations
+            .iter()
+            .filter(|r| roles.contains(r.kind.as_str()))
+            .map(|r| (r.subject, r.object))
+            .collect();
+        self.relations
+            .retain(|r| r.kind != ids::MENTIONS || !with_role.contains(&(r.subject, r.object)));
+        self.relation_keys = self
+            .relations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.subject, r.kind.clone(), r.object), i))
+            .collect();
+    }
+
     fn check_every_entity_is_named(&mut self) {
         let unnamed: Vec<Problem> = self
             .entities
@@ -932,16 +1025,6 @@ fn is_slug(id: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-fn is_upper_camel(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_uppercase())
-        && id.bytes().all(|b| b.is_ascii_alphanumeric())
-}
-
-fn is_lower_camel(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn is_iso_date(date: &str) -> bool {

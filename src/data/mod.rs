@@ -5,6 +5,8 @@ mod files;
 mod loader;
 mod quote;
 pub(crate) mod raw;
+mod rules;
+mod vocabulary_file;
 
 pub use error::{LoadError, Problem};
 pub use files::DataFiles;

@@ -35,6 +35,49 @@ pub struct RelationDecl {
     pub domain: Vec<String>,
     #[serde(default)]
     pub range: Vec<String>,
+    #[serde(default)]
+    pub generated: bool,
+    #[serde(default)]
+    pub containment: bool,
+    #[serde(default)]
+    pub hierarchy: bool,
+    pub role: Option<String>,
+    pub sub_property_of: Option<String>,
+    pub inverse_zh: Option<String>,
+    pub inverse_en: Option<String>,
+}
+
+/// `rules.toml`: the rules that derive relations from what the documents state.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleDecl>>,
+}
+
+/// One `[[rule]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDecl {
+    pub id: String,
+    pub sentence: String,
+    pub pattern: RulePattern,
+    pub role: String,
+    pub derive: String,
+    #[serde(default)]
+    pub object_kinds: Vec<String>,
+}
+
+/// How a rule walks the graph; the rule's data says which role and which kind to derive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RulePattern {
+    /// Each body responsible for a provision is linked to each object of the role there.
+    ResponsibleToRole,
+    /// Each object of the role is linked to the region the provision's document governs.
+    RoleToDocumentRegion,
+    /// The region the provision's document governs is linked to each object of the role.
+    DocumentRegionToRole,
 }
 
 /// A file in `entities/`.
@@ -58,6 +101,8 @@ pub struct EntityDecl {
     /// (heteronyms such as 长 in 长三角).
     pub pinyin: Option<String>,
     pub note: Option<String>,
+    /// Why no document relates this entity to another named entity, when none does.
+    pub unrelated: Option<String>,
 }
 
 /// Whether an English name is established or our own translation.
@@ -165,6 +210,9 @@ pub struct MentionDecl {
     pub alias: bool,
     pub task: Option<String>,
     pub section: Option<String>,
+    /// The action role the provision gives the entity (`instrument`, `carrier` …), as
+    /// declared by a relation kind of the vocabulary; absent for a bare mention.
+    pub role: Option<String>,
     pub quote: String,
 }
 

@@ -3,13 +3,22 @@
 
 use async_graphql::{ErrorExtensions, ID, Interface, Object, Result, SimpleObject};
 
-use super::enums::{Direction, EntityKind, Lang, RelationKind, Script};
+use super::enums::{Basis, Direction, EntityKind, Lang, RelationKind, Script};
 use super::page::{Page, paginate};
 use super::relation::{Evidence, Relation};
 use super::{ApiError, graph::Supporter};
 use crate::SharedDataset;
 use crate::model::{Details, EnglishStatus, EntityIndex};
 use crate::names::initials;
+use crate::vocabulary::ids;
+
+/// Which of an entity's relations to list.
+pub(crate) struct RelationFilter {
+    kinds: Option<Vec<RelationKind>>,
+    direction: Direction,
+    other_kinds: Option<Vec<EntityKind>>,
+    basis: Option<Vec<Basis>>,
+}
 
 /// A handle on one entity of the shared dataset.
 #[derive(Clone)]
@@ -87,17 +96,31 @@ impl EntityRef {
 
     fn relations(
         &self,
-        kinds: Option<Vec<RelationKind>>,
-        direction: Direction,
-        other_kinds: Option<Vec<EntityKind>>,
+        filter: RelationFilter,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Page<Relation>> {
+        let RelationFilter {
+            kinds,
+            direction,
+            other_kinds,
+            basis,
+        } = filter;
         let model = &self.data.model;
+        // A kind stands for itself and its sub-properties: MENTIONS includes the action roles.
+        let wanted: Option<Vec<&str>> = kinds.as_ref().map(|ks| {
+            ks.iter()
+                .flat_map(|k| model.vocabulary.with_sub_properties(k.id()))
+                .collect()
+        });
         let kind_ok = |r: usize| {
-            kinds
+            let relation = &model.relations[r];
+            wanted
                 .as_ref()
-                .is_none_or(|ks| ks.iter().any(|k| k.id() == model.relations[r].kind))
+                .is_none_or(|ks| ks.contains(&relation.kind.as_str()))
+                && basis
+                    .as_ref()
+                    .is_none_or(|bs| bs.contains(&Basis::of(relation.basis())))
         };
         let other_ok = |other: EntityIndex| {
             other_kinds
@@ -128,8 +151,9 @@ impl EntityRef {
         let mut found = Vec::new();
         let mut queue = std::collections::VecDeque::from([self.index]);
         while let Some(node) = queue.pop_front() {
-            for relation in model.outgoing(node) {
-                if crate::graph::CONTAINMENT_KINDS.contains(&relation.kind.as_str())
+            for &r in model.outgoing_indexes(node) {
+                let relation = &model.relations[r];
+                if self.data.graph.is_containment(r)
                     && relation.object != self.index
                     && !found.contains(&relation.object)
                 {
@@ -251,7 +275,7 @@ pub struct Alias {
         arg(
             name = "kinds",
             ty = "Option<Vec<RelationKind>>",
-            desc = "Only these kinds."
+            desc = "Only these kinds and their sub-properties (MENTIONS includes the action roles)."
         ),
         arg(
             name = "direction",
@@ -263,6 +287,11 @@ pub struct Alias {
             name = "other_kinds",
             ty = "Option<Vec<EntityKind>>",
             desc = "Only relations whose other end is of these kinds."
+        ),
+        arg(
+            name = "basis",
+            ty = "Option<Vec<Basis>>",
+            desc = "Only relations whose strongest basis is one of these (STATED, INFERRED, DERIVED, CURATED)."
         ),
         arg(
             name = "first",
@@ -447,15 +476,20 @@ macro_rules! entity_type {
             }
 
             /// Relations of this entity, each with the entity at the other end and its evidence.
+            #[expect(
+                clippy::too_many_arguments,
+                reason = "each argument is a GraphQL argument of the field"
+            )]
             async fn relations(
                 &self,
-                #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<RelationKind>>,
+                #[graphql(desc = "Only these kinds and their sub-properties (MENTIONS includes the action roles).")] kinds: Option<Vec<RelationKind>>,
                 #[graphql(default_with = "Direction::Both", desc = "Outgoing, incoming or both.")] direction: Direction,
                 #[graphql(desc = "Only relations whose other end is of these kinds.")] other_kinds: Option<Vec<EntityKind>>,
+                #[graphql(desc = "Only relations whose strongest basis is one of these (STATED, INFERRED, DERIVED, CURATED).")] basis: Option<Vec<Basis>>,
                 #[graphql(desc = "Page size (default 50, at most 100).")] first: Option<i32>,
                 #[graphql(desc = "Cursor after which to start.")] after: Option<String>,
             ) -> Result<Page<Relation>> {
-                self.0.relations(kinds, direction, other_kinds, first, after)
+                self.0.relations(RelationFilter { kinds, direction, other_kinds, basis }, first, after)
             }
 
             /// Number of relations, leaving out mentions and document structure.
@@ -623,7 +657,8 @@ entity_type! {
         }
         /// The entities the task names.
         async fn mentions(&self) -> Vec<Entity> {
-            self.0.related(&["mentions"], true, &[])
+            let vocabulary = &self.0.data.model.vocabulary;
+            self.0.related(&vocabulary.with_sub_properties(ids::MENTIONS), true, &[])
         }
     }
 }

@@ -131,6 +131,48 @@ vocabulary_enum! {
         Broader = "broader",
         /// An entity is a member of another.
         MemberOf = "memberOf",
+        /// A body builds or strengthens a carrier (derived from action roles).
+        Develops = "develops",
+        /// A policy instrument is used in a region (derived from action roles).
+        UsedIn = "usedIn",
+        /// A provision uses a policy instrument (action role `instrument`).
+        UsesInstrument = "usesInstrument",
+        /// A provision builds or strengthens a carrier (action role `carrier`).
+        BuildsCarrier = "buildsCarrier",
+        /// A provision targets an industry (action role `industry`).
+        TargetsIndustry = "targetsIndustry",
+        /// A provision supports or recruits a beneficiary (action role `beneficiary`).
+        AimsAt = "aimsAt",
+        /// A provision cooperates with a partner (action role `partner`).
+        EngagesPartner = "engagesPartner",
+        /// A provision acts in a region or zone (action role `region`).
+        CoversRegion = "coversRegion",
+    }
+}
+
+/// What a fact rests on.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The quote states it.
+    Stated,
+    /// The quote implies it without stating it; `inferenceNote` says why.
+    Inferred,
+    /// A rule of the data derives it from stated facts; `rule` names the rule and
+    /// `inferenceNote` gives its sentence.
+    Derived,
+    /// General knowledge a curator adds where the text is silent; `inferenceNote` says why.
+    Curated,
+}
+
+impl Basis {
+    /// The GraphQL value of a model basis.
+    pub fn of(basis: &crate::model::Basis) -> Self {
+        match basis {
+            crate::model::Basis::Stated => Self::Stated,
+            crate::model::Basis::Inferred(_) => Self::Inferred,
+            crate::model::Basis::Derived(_) => Self::Derived,
+            crate::model::Basis::Curated(_) => Self::Curated,
+        }
     }
 }
 

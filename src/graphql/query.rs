@@ -115,6 +115,36 @@ pub struct VocabularyTerm {
     pub comment: String,
 }
 
+/// A relation kind of the vocabulary and what it means for traversals.
+#[derive(SimpleObject)]
+pub struct RelationKindTerm {
+    /// Id in the vocabulary (`locatedIn`).
+    pub id: String,
+    /// Chinese label.
+    pub zh: String,
+    /// English label.
+    pub en: String,
+    /// What it means.
+    pub comment: String,
+    /// Made by the loader from the document structure, never written by hand.
+    pub generated: bool,
+    /// Records where a thing is written or what a provision does with it, rather than how two
+    /// named things relate: left out of centrality and of default traversals.
+    pub structural: bool,
+    /// Places the subject inside the object.
+    pub containment: bool,
+    /// Links a narrower concept to a broader one.
+    pub hierarchy: bool,
+    /// The action role it stands for (`instrument`, `carrier` …), for role kinds.
+    pub role: Option<String>,
+    /// The more general relation kind it specialises, if any.
+    pub sub_property_of: Option<String>,
+    /// Chinese label read from object to subject.
+    pub inverse_zh: Option<String>,
+    /// English label read from object to subject.
+    pub inverse_en: Option<String>,
+}
+
 #[Object]
 impl QueryRoot {
     /// The entity with this id (documents, tasks and targets included). An unknown id is an
@@ -460,18 +490,27 @@ impl QueryRoot {
             .collect()
     }
 
-    /// The kinds of relations, with labels in Chinese and English.
-    async fn relation_kinds(&self, ctx: &Context<'_>) -> Vec<VocabularyTerm> {
+    /// The kinds of relations, with labels in Chinese and English and what they mean for
+    /// traversals.
+    async fn relation_kinds(&self, ctx: &Context<'_>) -> Vec<RelationKindTerm> {
         dataset(ctx)
             .model
             .vocabulary
             .relations
             .iter()
-            .map(|r| VocabularyTerm {
+            .map(|r| RelationKindTerm {
                 id: r.id.clone(),
                 zh: r.zh.clone(),
                 en: r.en.clone(),
                 comment: r.comment.clone(),
+                generated: r.generated,
+                structural: r.structural,
+                containment: r.containment,
+                hierarchy: r.hierarchy,
+                role: r.role.clone(),
+                sub_property_of: r.sub_property_of.clone(),
+                inverse_zh: r.inverse.as_ref().map(|l| l.zh.clone()),
+                inverse_en: r.inverse.as_ref().map(|l| l.en.clone()),
             })
             .collect()
     }
@@ -492,7 +531,7 @@ fn relation_filter(model: &Model, kinds: Option<Vec<RelationKind>>) -> impl Fn(u
         let kind = model.relations[r].kind.as_str();
         match &kinds {
             Some(kinds) => kinds.iter().any(|k| k.id() == kind),
-            None => kind != "partOfDocument",
+            None => kind != crate::vocabulary::ids::PART_OF_DOCUMENT,
         }
     }
 }

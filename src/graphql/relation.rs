@@ -3,9 +3,9 @@
 use async_graphql::{ID, Object};
 
 use super::entity::Entity;
-use super::enums::{Direction, RelationKind};
+use super::enums::{Basis, Direction, RelationKind};
 use crate::SharedDataset;
-use crate::model::{Evidence as ModelEvidence, RelationIndex};
+use crate::model::{Basis as ModelBasis, Evidence as ModelEvidence, RelationIndex};
 
 /// A typed, directed relation between two entities, seen from one of them.
 #[derive(Clone)]
@@ -78,6 +78,11 @@ impl Relation {
         self.model().is_inferred()
     }
 
+    /// The strongest basis among its evidence: STATED when any quote states it.
+    async fn basis(&self) -> Basis {
+        Basis::of(self.model().basis())
+    }
+
     /// Every place that states the relation: document, task, quote.
     async fn evidence(&self) -> Vec<Evidence> {
         self.model()
@@ -131,14 +136,28 @@ impl Evidence {
         &self.evidence.quote
     }
 
-    /// Whether the fact is stated outright (false) or inferred (true).
+    /// Whether the fact is stated outright (false) or inferred, derived or curated (true).
     async fn inferred(&self) -> bool {
-        self.evidence.inferred.is_some()
+        !self.evidence.basis.is_stated()
     }
 
-    /// Why the fact is inferred, when it is.
+    /// What this piece of evidence rests on.
+    async fn basis(&self) -> Basis {
+        Basis::of(&self.evidence.basis)
+    }
+
+    /// Why the fact holds when the quote does not state it: the curator's reason, or the
+    /// sentence of the rule that derived it.
     async fn inference_note(&self) -> Option<&str> {
-        self.evidence.inferred.as_deref()
+        match &self.evidence.basis {
+            ModelBasis::Derived(rule) => self.data.model.rule_sentence(rule),
+            basis => basis.reason(),
+        }
+    }
+
+    /// The id of the rule (graph-data/rules.toml) that derived the fact, for a derived one.
+    async fn rule(&self) -> Option<&str> {
+        self.evidence.basis.rule()
     }
 
     /// A curator's remark on this piece of evidence.

@@ -5,7 +5,7 @@
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 
 use super::iri::{Iris, ns};
-use crate::model::{Details, EnglishStatus, Evidence, Model, Script};
+use crate::model::{Basis, Details, EnglishStatus, Evidence, Model, Script};
 
 /// Every triple of the graph, in a deterministic order (entities, then relations, in model
 /// order), so that dumps of the same data are byte-identical.
@@ -192,6 +192,11 @@ impl Triples<'_> {
                 "boolean",
             ),
         );
+        self.add(
+            &statement,
+            self.iris.term("basis"),
+            typed(relation.basis().name(), "string"),
+        );
         for (n, evidence) in relation.evidence.iter().enumerate() {
             let reference = self.iris.reference(subject, kind, object, n + 1);
             self.add(&statement, prov("wasDerivedFrom"), reference.clone());
@@ -223,12 +228,30 @@ impl Triples<'_> {
             self.iris.term("quote"),
             tagged(&evidence.quote, language_tag(script)),
         );
-        if let Some(reason) = &evidence.inferred {
-            self.add(
-                reference,
-                self.iris.term("inferenceNote"),
-                tagged(reason, "en"),
-            );
+        self.add(
+            reference,
+            self.iris.term("basis"),
+            typed(evidence.basis.name(), "string"),
+        );
+        match &evidence.basis {
+            Basis::Stated => {}
+            Basis::Derived(rule) => {
+                self.add(reference, self.iris.term("rule"), typed(rule, "string"));
+                if let Some(sentence) = self.model.rule_sentence(rule) {
+                    self.add(
+                        reference,
+                        self.iris.term("inferenceNote"),
+                        tagged(sentence, "en"),
+                    );
+                }
+            }
+            Basis::Inferred(reason) | Basis::Curated(reason) => {
+                self.add(
+                    reference,
+                    self.iris.term("inferenceNote"),
+                    tagged(reason, "en"),
+                );
+            }
         }
         if let Some(note) = &evidence.note {
             self.add(reference, skos("editorialNote"), tagged(note, "en"));

@@ -165,6 +165,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
                 .and_then(|(_, sub, _)| *sub)
                 .map(str::to_owned)
                 .into_iter()
+                .chain(relation.sub_property_of.iter().map(|p| class(p)))
                 .collect(),
             inverse_of: alignment.and_then(|(_, _, inverse)| inverse.map(str::to_owned)),
         });
@@ -275,6 +276,36 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
             ),
             vec![class("Statement")],
             vec![xsd("boolean")],
+            vec![],
+        ),
+        with(
+            fixed(
+                Provenance,
+                "basis",
+                DatatypeProperty,
+                ("依据", "basis"),
+                (
+                    "事实的依据：stated（原文陈述）、inferred（由原文推断）、derived（由规则从陈述的事实推出）或 curated（整理者依常识补充）。陈述节点取其各出处中最强的依据。",
+                    "What a fact rests on: stated (the quote says it), inferred (the quote implies it), derived (a rule of the data derives it from stated facts) or curated (general knowledge a curator adds). A statement carries the strongest basis among its references.",
+                ),
+            ),
+            vec![class("Statement"), class("Reference")],
+            vec![xsd("string")],
+            vec![],
+        ),
+        with(
+            fixed(
+                Provenance,
+                "rule",
+                DatatypeProperty,
+                ("推导规则", "rule"),
+                (
+                    "推出该关系的规则的标识符（graph-data/rules.toml）；规则的说明见 inferenceNote。",
+                    "The id of the rule (graph-data/rules.toml) that derived the relation; inferenceNote gives its sentence.",
+                ),
+            ),
+            vec![class("Reference")],
+            vec![xsd("string")],
             vec![],
         ),
         with(

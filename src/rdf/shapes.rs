@@ -266,6 +266,7 @@ pub fn shapes_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
             sk("inferred"),
             [one(), vec![pair("sh:datatype", vec!["xsd:boolean".into()])]].concat(),
         ),
+        property(sk("basis"), [one(), basis_values()].concat()),
         property(
             "prov:wasDerivedFrom".into(),
             vec![
@@ -346,6 +347,14 @@ pub fn shapes_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
                         vec![
                             pair("sh:maxCount", vec!["1".into()]),
                             pair("sh:datatype", vec!["rdf:langString".into()]),
+                        ],
+                    ),
+                    property(sk("basis"), [one(), basis_values()].concat()),
+                    property(
+                        sk("rule"),
+                        vec![
+                            pair("sh:maxCount", vec!["1".into()]),
+                            pair("sh:datatype", vec!["xsd:string".into()]),
                         ],
                     ),
                     property(
@@ -491,4 +500,16 @@ fn specific_properties(
         "Industry" => vec![(c(&format!("{}broader", ns::SKOS)), vec![class("Industry")])],
         _ => Vec::new(),
     }
+}
+
+/// The values `sk:basis` may take.
+fn basis_values() -> Vec<(String, Vec<String>)> {
+    let names: Vec<String> = crate::model::Basis::NAMES
+        .iter()
+        .map(|name| turtle::string(name))
+        .collect();
+    vec![
+        pair("sh:datatype", vec!["xsd:string".into()]),
+        pair("sh:in", vec![list(&names)]),
+    ]
 }

@@ -4,6 +4,7 @@
 #[global_allocator]
 static ALLOCATOR: sunan_kg::memory::MeteredAllocator = sunan_kg::memory::MeteredAllocator;
 
+mod actions;
 mod cli;
 mod common;
 mod data;

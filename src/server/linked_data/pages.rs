@@ -29,8 +29,8 @@ fn evidence_html(data: &Dataset, evidence: &Evidence) -> String {
     if let Some(provision) = evidence.provision {
         let _ = write!(out, ", {}", entity_link(data, provision, ""));
     }
-    if let Some(reason) = &evidence.inferred {
-        let _ = write!(out, "; inferred: {}", escape(reason));
+    if let Some(reason) = evidence.basis.reason() {
+        let _ = write!(out, "; {}: {}", evidence.basis.name(), escape(reason));
     }
     out.push_str("</small>");
     out
