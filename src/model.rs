@@ -41,8 +41,8 @@ pub struct Entity {
     pub name: String,
     /// The name in traditional script (OpenCC), for display and search.
     pub traditional: String,
-    /// Pinyin of the name with tone marks (`sū kē dài`): generated, or curated where the
-    /// generated reading of a heteronym is wrong.
+    /// Pinyin of the name with tone marks (`sū kē dài`): generated, with the readings in
+    /// context of `readings.toml` for heteronyms.
     pub pinyin: String,
     /// Other names as written in the documents (short forms, traditional script), each once.
     pub aliases: Vec<Alias>,

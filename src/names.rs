@@ -62,6 +62,93 @@ pub fn pinyin(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Readings of heteronyms in context (`graph-data/readings.toml`): a phrase such as 长三角 and
+/// how it reads (`cháng sān jiǎo`), applied wherever a name contains the phrase, so that one
+/// entry fixes every name instead of each name carrying its whole pinyin.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    /// (phrase, its spelling with the most common readings, its reading in context).
+    phrases: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
+/// A reading that does not fit its phrase.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadingError {
+    /// Not one syllable per Chinese character.
+    #[error("{phrase:?} has {characters} characters but {syllables} syllables")]
+    Length {
+        /// The phrase.
+        phrase: String,
+        /// Its Chinese characters.
+        characters: usize,
+        /// The syllables given.
+        syllables: usize,
+    },
+    /// A syllable that is not a reading of its character.
+    #[error("{syllable:?} is not a reading of {character} (it reads {known})")]
+    Unknown {
+        /// The character.
+        character: char,
+        /// The syllable given.
+        syllable: String,
+        /// The readings it has.
+        known: String,
+    },
+}
+
+impl Readings {
+    /// Adds a phrase and its reading (tone-marked syllables separated by spaces), checking that
+    /// each syllable is a reading its character has.
+    pub fn add(&mut self, phrase: &str, reading: &str) -> Result<(), ReadingError> {
+        let characters: Vec<char> = phrase.chars().filter(|c| c.to_pinyin().is_some()).collect();
+        let syllables: Vec<String> = reading.split_whitespace().map(str::to_owned).collect();
+        if characters.len() != syllables.len() {
+            return Err(ReadingError::Length {
+                phrase: phrase.to_owned(),
+                characters: characters.len(),
+                syllables: syllables.len(),
+            });
+        }
+        for (&character, syllable) in characters.iter().zip(&syllables) {
+            let known: Vec<&str> = character
+                .to_pinyin_multi()
+                .map(|multi| multi.into_iter().map(|p| p.with_tone()).collect())
+                .unwrap_or_default();
+            if !known.contains(&syllable.as_str()) {
+                return Err(ReadingError::Unknown {
+                    character,
+                    syllable: syllable.clone(),
+                    known: known.join(", "),
+                });
+            }
+        }
+        let default = pinyin(phrase).split(' ').map(str::to_owned).collect();
+        self.phrases.push((phrase.to_owned(), default, syllables));
+        Ok(())
+    }
+
+    /// Pinyin of a name with tone marks, as [`pinyin`] spells it but with the reading in
+    /// context of every listed phrase the name contains.
+    pub fn pinyin(&self, text: &str) -> String {
+        let mut syllables: Vec<String> = pinyin(text).split(' ').map(str::to_owned).collect();
+        for (phrase, default, reading) in &self.phrases {
+            if !text.contains(phrase.as_str()) || default.is_empty() {
+                continue;
+            }
+            let mut at = 0;
+            while at + default.len() <= syllables.len() {
+                if syllables[at..at + default.len()] == default[..] {
+                    syllables.splice(at..at + default.len(), reading.iter().cloned());
+                    at += reading.len();
+                } else {
+                    at += 1;
+                }
+            }
+        }
+        syllables.join(" ")
+    }
+}
+
 /// Every toneless reading of a text, counting each reading of each heteronym (长 is both
 /// `chang` and `zhang`), the most common first, at most `limit` of them.
 pub fn pinyin_readings(text: &str, limit: usize) -> Vec<String> {

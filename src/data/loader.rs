@@ -10,7 +10,9 @@ use toml::Spanned;
 
 use super::files::DataFiles;
 use super::quote::{SourceText, compact};
-use super::raw::{DocumentFile, EntitiesFile, RulesFile, VocabularyFile};
+use super::raw::{
+    DocumentFile, EntitiesFile, ReadingsFile, ReasonsFile, RulesFile, VocabularyFile,
+};
 use super::rules;
 use super::vocabulary_file;
 use super::{LoadError, Problem};
@@ -18,7 +20,7 @@ use crate::model::{
     Alias, Basis, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, Model,
     ProvisionDetails, Relation, TargetDetails,
 };
-use crate::names::{ScriptConverter, pinyin};
+use crate::names::{Readings, ScriptConverter};
 use crate::vocabulary::{Vocabulary, ids};
 
 const VOCABULARY_FILE: &str = "vocabulary.toml";
@@ -26,6 +28,8 @@ const ENTITIES_FOLDER: &str = "entities";
 const DOCUMENTS_FOLDER: &str = "documents";
 const SOURCES_FOLDER: &str = "sources";
 const RULES_FILE: &str = "rules.toml";
+const READINGS_FILE: &str = "readings.toml";
+const REASONS_FILE: &str = "reasons.toml";
 const MAX_ID_LEN: usize = 80;
 
 /// Loads and validates every file of a graph-data folder.
@@ -39,14 +43,18 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         relation_keys: HashMap::new(),
         sources: HashMap::new(),
         rules: Vec::new(),
+        reasons: HashMap::new(),
     };
     let vocabulary = loader.vocabulary();
+    let readings = loader.readings();
+    loader.reasons();
     if let Some(vocabulary) = &vocabulary {
         loader.declared_entities(vocabulary);
         let documents = loader.parse_documents();
         loader.documents(vocabulary, documents);
         loader.derive(vocabulary);
         loader.check_every_entity_is_named();
+        loader.check_every_reason_is_cited();
     }
     match vocabulary {
         Some(vocabulary) if loader.problems.is_empty() => {
@@ -58,9 +66,7 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
                 .into_iter()
                 .map(|(mut entity, origin)| {
                     entity.traditional = converter.traditional(&entity.name);
-                    if entity.pinyin.is_empty() {
-                        entity.pinyin = pinyin(&entity.name);
-                    }
+                    entity.pinyin = readings.pinyin(&entity.name);
                     origins.push(origin);
                     entity
                 })
@@ -121,6 +127,8 @@ struct Loader<'a> {
     relation_keys: HashMap<(EntityIndex, String, EntityIndex), usize>,
     sources: HashMap<EntityIndex, SourceText>,
     rules: Vec<crate::model::Rule>,
+    /// The reasons of `reasons.toml` by id, with whether a relation cites them.
+    reasons: HashMap<String, (String, bool)>,
 }
 
 /// One parsed document file with what is needed to report problems in it.
@@ -172,6 +180,82 @@ impl<'a> Loader<'a> {
             self.problem(VOCABULARY_FILE, text, span, reason);
         }
         Some(vocabulary)
+    }
+
+    /// The recurring inference reasons of an optional `reasons.toml`.
+    fn reasons(&mut self) {
+        let Some(text) = self.files.get(REASONS_FILE) else {
+            return;
+        };
+        let Some(file) = self.parse::<ReasonsFile>(REASONS_FILE, text) else {
+            return;
+        };
+        for reason in file.reason {
+            let span = reason.span();
+            let decl = reason.into_inner();
+            let problem = if !is_slug(&decl.id) {
+                Some(format!(
+                    "reason id {:?} must be lowercase ASCII words joined by hyphens",
+                    decl.id
+                ))
+            } else if decl.text.trim().is_empty() {
+                Some(format!("reason {}: text is empty", decl.id))
+            } else if self.reasons.contains_key(&decl.id) {
+                Some(format!("reason {} is declared twice", decl.id))
+            } else {
+                None
+            };
+            match problem {
+                Some(reason) => self.problem(REASONS_FILE, text, Some(span), reason),
+                None => {
+                    self.reasons.insert(decl.id, (decl.text, false));
+                }
+            }
+        }
+    }
+
+    /// A reason no relation cites is stale: it would only mislead the next curator.
+    fn check_every_reason_is_cited(&mut self) {
+        let Some(text) = self.files.get(REASONS_FILE) else {
+            return;
+        };
+        let mut stale: Vec<&String> = self
+            .reasons
+            .iter()
+            .filter(|(_, (_, cited))| !cited)
+            .map(|(id, _)| id)
+            .collect();
+        stale.sort();
+        let problems: Vec<Problem> = stale
+            .into_iter()
+            .map(|id| Problem {
+                file: self.files.display_path(REASONS_FILE),
+                line: text
+                    .find(&format!("id = \"{id}\""))
+                    .map_or(0, |offset| line_of(text, offset)),
+                reason: format!("reason {id} is cited by no relation; delete it"),
+            })
+            .collect();
+        self.problems.extend(problems);
+    }
+
+    /// The readings of heteronyms in context, from an optional `readings.toml`.
+    fn readings(&mut self) -> Readings {
+        let mut readings = Readings::default();
+        let Some(text) = self.files.get(READINGS_FILE) else {
+            return readings;
+        };
+        let Some(file) = self.parse::<ReadingsFile>(READINGS_FILE, text) else {
+            return readings;
+        };
+        for reading in file.reading {
+            let span = reading.span();
+            let decl = reading.into_inner();
+            if let Err(error) = readings.add(&decl.text, &decl.pinyin) {
+                self.problem(READINGS_FILE, text, Some(span), error.to_string());
+            }
+        }
+        readings
     }
 
     /// Adds an entity, refusing a malformed or duplicate id.
@@ -262,7 +346,7 @@ impl<'a> Loader<'a> {
                     kind: decl.kind,
                     name: decl.name,
                     traditional: String::new(),
-                    pinyin: decl.pinyin.unwrap_or_default(),
+                    pinyin: String::new(),
                     aliases: Vec::new(),
                     written_forms: Vec::new(),
                     english,
@@ -332,12 +416,21 @@ impl<'a> Loader<'a> {
             let reason = format!("region: unknown entity {:?}", doc.region);
             self.problem(path, text, Some(doc_span.clone()), reason);
         }
-        for date in [&doc.date, &doc.published].into_iter().flatten() {
-            if !is_iso_date(date) {
-                let reason = format!("date {date:?} must be written YYYY-MM-DD");
-                self.problem(path, text, Some(doc_span.clone()), reason);
+        let mut date_of = |field: &str, value: &Option<toml::value::Datetime>| {
+            let value = value.as_ref()?;
+            match (value.date, value.time, value.offset) {
+                (Some(date), None, None) => Some(date.to_string()),
+                _ => {
+                    let reason = format!(
+                        "{field} {value} must be a date without a time: {field} = YYYY-MM-DD"
+                    );
+                    self.problem(path, text, Some(doc_span.clone()), reason);
+                    None
+                }
             }
-        }
+        };
+        let date = date_of("date", &doc.date);
+        let published = date_of("published", &doc.published);
         let origin = Origin {
             file: self.files.display_path(path),
             line: line_of(text, doc_span.start),
@@ -361,8 +454,8 @@ impl<'a> Loader<'a> {
                 details: Details::Document(DocumentDetails {
                     source_file: doc.source.clone(),
                     english_title: doc.english_title.clone(),
-                    date: doc.date.clone(),
-                    published: doc.published.clone(),
+                    date,
+                    published,
                     number: doc.number.clone(),
                     region: region.unwrap_or_default(),
                     script: doc.script,
@@ -747,6 +840,17 @@ impl<'a> Loader<'a> {
             else {
                 continue;
             };
+            if let Some(alias) = &decl.written_as
+                && decl.alias
+                && let Some(other) = self.name_owner(alias, entity)
+            {
+                let reason = format!(
+                    "mention of {}: {alias:?} is already a name of {other}; a name must resolve to one entity (write alias = false if the phrase is shared)",
+                    decl.entity
+                );
+                self.problem(path, text, Some(span), reason);
+                continue;
+            }
             let entity_ref = &mut self.entities[entity].0;
             if let Some(form) = &decl.written_as
                 && !entity_ref.written_forms.contains(form)
@@ -825,19 +929,37 @@ impl<'a> Loader<'a> {
                 self.problem(path, text, Some(span), reason);
                 continue;
             }
-            if let Some(inferred) = &decl.inferred
-                && inferred.trim().is_empty()
-            {
-                let reason = "inferred must say why the relation is inferred".to_owned();
-                self.problem(path, text, Some(span), reason);
-                continue;
-            }
+            let inferred = match (&decl.inferred, &decl.because) {
+                (Some(_), Some(_)) => {
+                    let reason = "write either inferred or because, not both".to_owned();
+                    self.problem(path, text, Some(span), reason);
+                    continue;
+                }
+                (Some(inferred), None) if inferred.trim().is_empty() => {
+                    let reason = "inferred must say why the relation is inferred".to_owned();
+                    self.problem(path, text, Some(span), reason);
+                    continue;
+                }
+                (Some(inferred), None) => Some(inferred.clone()),
+                (None, Some(id)) => match self.reasons.get_mut(id) {
+                    Some((text, cited)) => {
+                        *cited = true;
+                        Some(text.clone())
+                    }
+                    None => {
+                        let reason = format!("because: unknown reason {id:?} (see reasons.toml)");
+                        self.problem(path, text, Some(span), reason);
+                        continue;
+                    }
+                },
+                (None, None) => None,
+            };
             self.check_relation_kinds(vocabulary, scope, subject, &decl.kind, object, span.clone());
             if let Some(mut evidence) = self.checked_evidence(
                 scope,
                 &decl.quote,
                 provision,
-                Basis::from_reason(decl.inferred.as_deref()),
+                Basis::from_reason(inferred.as_deref()),
                 Some(span),
             ) {
                 evidence.note = decl.note.clone();
@@ -909,6 +1031,20 @@ impl<'a> Loader<'a> {
                 });
             }
         }
+    }
+
+    /// Another named entity (not a document part, whose title may repeat a name) that already
+    /// has `name` as its name or one of its aliases.
+    fn name_owner(&self, name: &str, entity: EntityIndex) -> Option<&str> {
+        self.entities
+            .iter()
+            .enumerate()
+            .find(|(i, (e, _))| {
+                *i != entity
+                    && matches!(e.details, Details::None)
+                    && (e.name == name || e.aliases.iter().any(|a| a.text == name))
+            })
+            .map(|(_, (e, _))| e.id.as_str())
     }
 
     /// Applies the rules of `rules.toml` (if any) to the relations loaded so far, then drops
@@ -1025,14 +1161,6 @@ fn is_slug(id: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-fn is_iso_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)))
 }
 
 /// A number as an `xsd:decimal` lexical form (`2.81`, `200.0`).

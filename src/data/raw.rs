@@ -47,6 +47,38 @@ pub struct RelationDecl {
     pub inverse_en: Option<String>,
 }
 
+/// `readings.toml`: how heteronyms read in context.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingsFile {
+    #[serde(default)]
+    pub reading: Vec<Spanned<ReadingDecl>>,
+}
+
+/// One `[[reading]]`: a phrase and its tone-marked pinyin.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingDecl {
+    pub text: String,
+    pub pinyin: String,
+}
+
+/// `reasons.toml`: inference reasons that recur, each written once.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonsFile {
+    #[serde(default)]
+    pub reason: Vec<Spanned<ReasonDecl>>,
+}
+
+/// One `[[reason]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonDecl {
+    pub id: String,
+    pub text: String,
+}
+
 /// `rules.toml`: the rules that derive relations from what the documents state.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,9 +129,6 @@ pub struct EntityDecl {
     pub name: String,
     pub english: Option<String>,
     pub english_status: Option<EnglishStatus>,
-    /// Toneless pinyin, syllables separated by spaces, when the generated reading is wrong
-    /// (heteronyms such as 长 in 长三角).
-    pub pinyin: Option<String>,
     pub note: Option<String>,
     /// Why no document relates this entity to another named entity, when none does.
     pub unrelated: Option<String>,
@@ -141,8 +170,8 @@ pub struct DocumentDecl {
     pub title_quote: String,
     pub issuer: String,
     pub issuer_quote: String,
-    pub date: Option<String>,
-    pub published: Option<String>,
+    pub date: Option<toml::value::Datetime>,
+    pub published: Option<toml::value::Datetime>,
     pub number: Option<String>,
     pub region: String,
     pub script: Script,
@@ -231,5 +260,7 @@ pub struct RelationStatement {
     pub section: Option<String>,
     pub quote: String,
     pub inferred: Option<String>,
+    /// The id of a reason of `reasons.toml`, instead of writing a recurring `inferred` out.
+    pub because: Option<String>,
     pub note: Option<String>,
 }

@@ -306,3 +306,17 @@ fn an_unrelated_note_on_an_entity_that_has_relations_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn a_written_form_that_would_name_two_entities_is_refused() {
+    let error = load_with(CHANGZHOU, |t| {
+        format!(
+            "{t}\n[[mention]]\nentity = \"sukedai\"\nas = \"科教城\"\ntask = \"1\"\nquote = \"充分发挥科教城“创新之核”辐射引领作用\"\n"
+        )
+    })
+    .expect_err("refused");
+    assert!(
+        reasons(&error).contains("\"科教城\" is already a name of changzhou-kejiaocheng"),
+        "{error}"
+    );
+}

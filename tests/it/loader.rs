@@ -287,3 +287,57 @@ fn every_problem_of_a_folder_is_reported_together() {
         "{error}"
     );
 }
+
+#[test]
+fn a_reading_that_its_characters_do_not_have_is_refused() {
+    let error = load_with("readings.toml", |t| {
+        t.replacen("cháng sān jiǎo", "chǎng sān jiǎo", 1)
+    })
+    .expect_err("refused");
+    let line = single_problem(&error, "readings.toml", "\"chǎng\" is not a reading of 长");
+    assert!(line > 1);
+}
+
+#[test]
+fn one_reading_in_context_fixes_every_name_that_contains_it() {
+    let model = sunan_kg::load(&graph_data()).expect("valid");
+    for id in ["changsanjiao", "changsanjiao-guoji-luyan-zhongxin"] {
+        let entity = model.entity(id).expect(id);
+        assert!(
+            entity.pinyin.starts_with("cháng"),
+            "{id}: {}",
+            entity.pinyin
+        );
+    }
+    // 行 reads háng in 行业 wherever it occurs, and keeps its common reading elsewhere.
+    let with_hangye = model
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("行业"))
+        .collect::<Vec<_>>();
+    assert!(!with_hangye.is_empty());
+    assert!(with_hangye.iter().all(|e| e.pinyin.contains("háng yè")));
+}
+
+#[test]
+fn a_relation_citing_an_unknown_reason_is_refused_and_an_uncited_reason_is_stale() {
+    let error = load_with(CHANGZHOU, |t| {
+        t.replacen(
+            "because = \"name-says-so\"",
+            "because = \"name-says-so-typo\"",
+            1,
+        )
+    })
+    .expect_err("refused");
+    single_problem(&error, CHANGZHOU, "unknown reason \"name-says-so-typo\"");
+
+    let error = load_with("reasons.toml", |t| {
+        format!("{t}\n[[reason]]\nid = \"nobody-cites-this\"\ntext = \"an unused reason\"\n")
+    })
+    .expect_err("refused");
+    single_problem(
+        &error,
+        "reasons.toml",
+        "reason nobody-cites-this is cited by no relation",
+    );
+}
