@@ -138,6 +138,43 @@ fn check_answer(name: &str, data: &Value) {
             assert!(data["statistics"]["entities"].as_u64().unwrap_or(0) > 1000);
             assert_eq!(data["mostConnected"].as_array().map(Vec::len), Some(5));
         }
+        "12-what-a-task-does.graphql" => {
+            let tasks = data["tasks"]["nodes"].as_array().expect("tasks");
+            assert_eq!(tasks.len(), 35, "every Changzhou task");
+            let task_19 = tasks
+                .iter()
+                .find(|t| t["id"] == "changzhou-2018-task-19")
+                .expect("task 19");
+            let instruments = ids(&task_19["relations"]["nodes"], "/other/id");
+            assert!(
+                instruments.contains(&"sukedai".to_owned()),
+                "{instruments:?}"
+            );
+            let with_roles = tasks
+                .iter()
+                .filter(|t| !t["relations"]["nodes"].as_array().is_none_or(Vec::is_empty))
+                .count();
+            assert!(
+                with_roles >= 30,
+                "{with_roles} of 35 tasks say what they do"
+            );
+        }
+        "13-who-promotes-an-instrument-and-where.graphql" => {
+            let entity = &data["entity"];
+            let mut cities = ids(&entity["usedIn"]["nodes"], "/other/id");
+            cities.sort();
+            assert_eq!(cities, ["changzhou", "jiangyin", "zhenjiang"]);
+            let promoters = ids(&entity["promotedBy"]["nodes"], "/other/id");
+            assert!(
+                promoters.contains(&"changzhou-shi-kejiju".to_owned()),
+                "{promoters:?}"
+            );
+            for node in entity["usedIn"]["nodes"].as_array().expect("nodes") {
+                for evidence in node["evidence"].as_array().expect("evidence") {
+                    assert_eq!(evidence["rule"], "instrument-used-in-document-region");
+                }
+            }
+        }
         other => panic!("{other} has no expected answer here: add one"),
     }
 }
