@@ -809,7 +809,17 @@ impl<'a> Loader<'a> {
                 }
             }
         }
-        for mention in &file.mention {
+        for sentence in &file.sentence {
+            let decl = sentence.get_ref();
+            if decl.mention.is_empty() && decl.relation.is_empty() {
+                let reason = format!(
+                    "sentence {:?} states nothing: give it a [[sentence.mention]] or a [[sentence.relation]]",
+                    decl.quote
+                );
+                self.problem(path, text, Some(sentence.span()), reason);
+            }
+        }
+        for (sentence, mention) in file.mentions() {
             let span = mention.span();
             let decl = mention.get_ref();
             let Some(entity) = self.resolve(scope, &decl.entity, "mention", span.clone()) else {
@@ -817,8 +827,8 @@ impl<'a> Loader<'a> {
             };
             let Ok(provision) = self.locate(
                 scope,
-                decl.task.as_deref(),
-                decl.section.as_deref(),
+                sentence.task.as_deref(),
+                sentence.section.as_deref(),
                 span.clone(),
             ) else {
                 continue;
@@ -827,7 +837,7 @@ impl<'a> Loader<'a> {
                 .written_as
                 .clone()
                 .unwrap_or_else(|| self.entities[entity].0.name.clone());
-            if !compact(&decl.quote).contains(&compact(&form)) {
+            if !compact(&sentence.quote).contains(&compact(&form)) {
                 let reason = format!(
                     "mention of {}: the quote does not contain {form:?}",
                     decl.entity
@@ -835,9 +845,13 @@ impl<'a> Loader<'a> {
                 self.problem(path, text, Some(span), reason);
                 continue;
             }
-            let Some(evidence) =
-                self.evidence_for(scope, entity, &decl.quote, provision, Some(span.clone()))
-            else {
+            let Some(evidence) = self.evidence_for(
+                scope,
+                entity,
+                &sentence.quote,
+                provision,
+                Some(span.clone()),
+            ) else {
                 continue;
             };
             if let Some(alias) = &decl.written_as
@@ -889,15 +903,15 @@ impl<'a> Loader<'a> {
             }
             self.add_relation(subject, kind, entity, evidence);
         }
-        for relation in &file.relation {
+        for (sentence, relation) in file.relations() {
             let span = relation.span();
             let decl = relation.get_ref();
             let subject = self.resolve(scope, &decl.subject, "subject", span.clone());
             let object = self.resolve(scope, &decl.object, "object", span.clone());
             let provision = self.locate(
                 scope,
-                decl.task.as_deref(),
-                decl.section.as_deref(),
+                sentence.task.as_deref(),
+                sentence.section.as_deref(),
                 span.clone(),
             );
             let (Some(subject), Some(object), Ok(provision)) = (subject, object, provision) else {
@@ -913,7 +927,7 @@ impl<'a> Loader<'a> {
             {
                 let reason = match &term.role {
                     Some(role) => format!(
-                        "relation kind {} is an action role: write it as role = {role:?} on the [[mention]]",
+                        "relation kind {} is an action role: write it as role = {role:?} on the [[sentence.mention]]",
                         decl.kind
                     ),
                     None => format!(
@@ -957,7 +971,7 @@ impl<'a> Loader<'a> {
             self.check_relation_kinds(vocabulary, scope, subject, &decl.kind, object, span.clone());
             if let Some(mut evidence) = self.checked_evidence(
                 scope,
-                &decl.quote,
+                &sentence.quote,
                 provision,
                 Basis::from_reason(inferred.as_deref()),
                 Some(span),
@@ -1124,7 +1138,7 @@ impl<'a> Loader<'a> {
                 file: origin.file.clone(),
                 line: origin.line,
                 reason: format!(
-                    "entity {} is named by no document: add a [[mention]] with a quote",
+                    "entity {} is named by no document: add a [[sentence.mention]] of it",
                     entity.id
                 ),
             })

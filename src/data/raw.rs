@@ -154,9 +154,23 @@ pub struct DocumentFile {
     #[serde(default)]
     pub target: Vec<Spanned<TargetDecl>>,
     #[serde(default)]
-    pub mention: Vec<Spanned<MentionDecl>>,
-    #[serde(default)]
-    pub relation: Vec<Spanned<RelationStatement>>,
+    pub sentence: Vec<Spanned<SentenceDecl>>,
+}
+
+impl DocumentFile {
+    /// Every mention, with the sentence it is written in.
+    pub fn mentions(&self) -> impl Iterator<Item = (&SentenceDecl, &Spanned<MentionDecl>)> {
+        self.sentence
+            .iter()
+            .flat_map(|s| s.get_ref().mention.iter().map(move |m| (s.get_ref(), m)))
+    }
+
+    /// Every relation, with the sentence it is written in.
+    pub fn relations(&self) -> impl Iterator<Item = (&SentenceDecl, &Spanned<RelationStatement>)> {
+        self.sentence
+            .iter()
+            .flat_map(|s| s.get_ref().relation.iter().map(move |r| (s.get_ref(), r)))
+    }
 }
 
 /// The `[document]` table.
@@ -226,7 +240,21 @@ pub struct TargetDecl {
     pub note: Option<String>,
 }
 
-/// One `[[mention]]`: a document names an entity.
+/// One `[[sentence]]`: a quote of the document, written once, with every mention and relation
+/// it states.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentenceDecl {
+    pub task: Option<String>,
+    pub section: Option<String>,
+    pub quote: String,
+    #[serde(default)]
+    pub mention: Vec<Spanned<MentionDecl>>,
+    #[serde(default)]
+    pub relation: Vec<Spanned<RelationStatement>>,
+}
+
+/// One `[[sentence.mention]]`: the sentence names an entity.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MentionDecl {
@@ -237,28 +265,22 @@ pub struct MentionDecl {
     /// rather than a name of this entity, so it must not become an alias.
     #[serde(default = "yes")]
     pub alias: bool,
-    pub task: Option<String>,
-    pub section: Option<String>,
     /// The action role the provision gives the entity (`instrument`, `carrier` …), as
     /// declared by a relation kind of the vocabulary; absent for a bare mention.
     pub role: Option<String>,
-    pub quote: String,
 }
 
 fn yes() -> bool {
     true
 }
 
-/// One `[[relation]]` stated in a document.
+/// One `[[sentence.relation]]`: the sentence states (or implies) a relation.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelationStatement {
     pub subject: String,
     pub kind: String,
     pub object: String,
-    pub task: Option<String>,
-    pub section: Option<String>,
-    pub quote: String,
     pub inferred: Option<String>,
     /// The id of a reason of `reasons.toml`, instead of writing a recurring `inferred` out.
     pub because: Option<String>,

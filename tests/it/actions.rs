@@ -253,8 +253,8 @@ fn a_role_outside_its_range_is_refused() {
     // 苏科贷 is a loan product: the industry role cannot point at it.
     let error = load_with(CHANGZHOU, |t| {
         t.replacen(
-            "entity = \"sukedai\"\ntask = \"19\"\nrole = \"instrument\"\n",
-            "entity = \"sukedai\"\ntask = \"19\"\nrole = \"industry\"\n",
+            "entity = \"sukedai\"\nrole = \"instrument\"\n",
+            "entity = \"sukedai\"\nrole = \"industry\"\n",
             1,
         )
     })
@@ -270,7 +270,7 @@ fn a_role_outside_its_range_is_refused() {
 fn a_role_kind_written_as_a_relation_is_refused() {
     let error = load_with(CHANGZHOU, |t| {
         format!(
-            "{t}\n[[relation]]\nsubject = \"changzhou-2018-task-19\"\nkind = \"usesInstrument\"\nobject = \"sukedai\"\nquote = \"深化“苏科贷”运作和服务模式\"\n"
+            "{t}\n[[sentence]]\nquote = \"深化“苏科贷”运作和服务模式\"\n[[sentence.relation]]\nsubject = \"changzhou-2018-task-19\"\nkind = \"usesInstrument\"\nobject = \"sukedai\"\n"
         )
     })
     .expect_err("refused");
@@ -311,7 +311,7 @@ fn an_unrelated_note_on_an_entity_that_has_relations_is_refused() {
 fn a_written_form_that_would_name_two_entities_is_refused() {
     let error = load_with(CHANGZHOU, |t| {
         format!(
-            "{t}\n[[mention]]\nentity = \"sukedai\"\nas = \"科教城\"\ntask = \"1\"\nquote = \"充分发挥科教城“创新之核”辐射引领作用\"\n"
+            "{t}\n[[sentence]]\ntask = \"1\"\nquote = \"充分发挥科教城“创新之核”辐射引领作用\"\n[[sentence.mention]]\nentity = \"sukedai\"\nas = \"科教城\"\n"
         )
     })
     .expect_err("refused");

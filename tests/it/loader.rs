@@ -135,7 +135,7 @@ fn a_toml_syntax_error_is_reported_with_its_line() {
 fn a_relation_outside_its_domain_is_reported() {
     let error = load_with(CHANGZHOU, |text| {
         format!(
-            "{text}\n[[relation]]\nsubject = \"sukedai\"\nkind = \"partnerCountry\"\nobject = \"changzhou\"\nquote = \"深化“苏科贷”运作和服务模式\"\n"
+            "{text}\n[[sentence]]\nquote = \"深化“苏科贷”运作和服务模式\"\n[[sentence.relation]]\nsubject = \"sukedai\"\nkind = \"partnerCountry\"\nobject = \"changzhou\"\n"
         )
     })
     .expect_err("refused");
@@ -340,4 +340,13 @@ fn a_relation_citing_an_unknown_reason_is_refused_and_an_uncited_reason_is_stale
         "reasons.toml",
         "reason nobody-cites-this is cited by no relation",
     );
+}
+
+#[test]
+fn a_sentence_that_states_nothing_is_refused() {
+    let error = load_with(CHANGZHOU, |t| {
+        format!("{t}\n[[sentence]]\ntask = \"19\"\nquote = \"深化“苏科贷”运作和服务模式\"\n")
+    })
+    .expect_err("refused");
+    single_problem(&error, CHANGZHOU, "states nothing");
 }
