@@ -43,6 +43,7 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         relation_keys: HashMap::new(),
         sources: HashMap::new(),
         rules: Vec::new(),
+        name_index: HashMap::new(),
         reasons: HashMap::new(),
     };
     let vocabulary = loader.vocabulary();
@@ -127,6 +128,9 @@ struct Loader<'a> {
     relation_keys: HashMap<(EntityIndex, String, EntityIndex), usize>,
     sources: HashMap<EntityIndex, SourceText>,
     rules: Vec<crate::model::Rule>,
+    /// The names and aliases of named entities (not document parts), to refuse a name that
+    /// would resolve to two of them.
+    name_index: HashMap<String, EntityIndex>,
     /// The reasons of `reasons.toml` by id, with whether a relation cites them.
     reasons: HashMap<String, (String, bool)>,
 }
@@ -355,7 +359,10 @@ impl<'a> Loader<'a> {
                     evidence: Vec::new(),
                     details: Details::None,
                 };
-                self.add_entity(entity, origin);
+                let name = entity.name.clone();
+                if let Some(index) = self.add_entity(entity, origin) {
+                    self.name_index.entry(name).or_insert(index);
+                }
             }
         }
     }
@@ -880,6 +887,7 @@ impl<'a> Loader<'a> {
                     text: alias.clone(),
                     script: scope.script,
                 });
+                self.name_index.insert(alias.clone(), entity);
             }
             let subject = provision.unwrap_or(scope.document);
             let kind = match &decl.role {
@@ -1050,15 +1058,10 @@ impl<'a> Loader<'a> {
     /// Another named entity (not a document part, whose title may repeat a name) that already
     /// has `name` as its name or one of its aliases.
     fn name_owner(&self, name: &str, entity: EntityIndex) -> Option<&str> {
-        self.entities
-            .iter()
-            .enumerate()
-            .find(|(i, (e, _))| {
-                *i != entity
-                    && matches!(e.details, Details::None)
-                    && (e.name == name || e.aliases.iter().any(|a| a.text == name))
-            })
-            .map(|(_, (e, _))| e.id.as_str())
+        self.name_index
+            .get(name)
+            .filter(|&&owner| owner != entity)
+            .map(|&owner| self.entities[owner].0.id.as_str())
     }
 
     /// Applies the rules of `rules.toml` (if any) to the relations loaded so far, then drops
