@@ -285,21 +285,18 @@ fn check(args: &DataArgs) -> anyhow::Result<()> {
     use std::fmt::Write;
     let model = load_model(args)?;
     let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
-    let inferred = model.relations.iter().filter(|r| r.is_inferred()).count();
-    let derived = model
-        .relations
-        .iter()
-        .filter(|r| r.basis().rule().is_some())
-        .count();
+    let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
     let mut out = String::new();
     writeln!(
         out,
-        "graph-data is valid: {} entities, {} relations ({} inferred, {} of them derived by {} rules), {} quotes on relations, every one found in its source",
+        "graph-data is valid: {} entities, {} relations ({} stated, {} inferred, {} derived by {} rules, {} curated), {} quotes on relations, every one found in its source",
         model.entities.len(),
         model.relations.len(),
+        stated,
         inferred,
         derived,
         model.rules.len(),
+        curated,
         quotes
     )?;
     writeln!(out, "\nentities by kind:")?;

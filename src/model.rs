@@ -355,6 +355,16 @@ impl Model {
             .collect()
     }
 
+    /// Number of relations of each basis (by their strongest evidence), in
+    /// [`Basis::NAMES`] order: stated, inferred, derived, curated.
+    pub fn count_by_basis<'a>(relations: impl Iterator<Item = &'a Relation>) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for relation in relations {
+            counts[usize::from(relation.basis().rank())] += 1;
+        }
+        counts
+    }
+
     /// Number of entities of each kind, in vocabulary order, leaving out kinds with none.
     pub fn count_by_kind(&self) -> Vec<(String, usize)> {
         self.vocabulary

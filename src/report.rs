@@ -11,7 +11,7 @@ use crate::model::Details;
 pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
     let mut out = String::new();
     let relations = model.relations.len();
-    let inferred = model.relations.iter().filter(|r| r.is_inferred()).count();
+    let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
     let quotes: usize = model
         .relations
         .iter()
@@ -44,9 +44,8 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
     );
     let _ = writeln!(
         out,
-        "- {} entities, {relations} relations ({inferred} inferred, {} stated), {quotes} quotes, every one found verbatim in its source.",
+        "- {} entities, {relations} relations ({stated} stated, {inferred} inferred, {derived} derived by rules, {curated} curated), {quotes} quotes, every one found verbatim in its source.",
         model.entities.len(),
-        relations - inferred
     );
     let _ = writeln!(
         out,
@@ -81,14 +80,13 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
             .vocabulary
             .relation(&kind)
             .map_or("", |r| r.zh.as_str());
-        let by_basis = basis_counts(model.relations.iter().filter(|r| r.kind == kind));
+        let by_basis = Model::count_by_basis(model.relations.iter().filter(|r| r.kind == kind));
         let [stated, inferred, derived, curated] = by_basis;
         let _ = writeln!(
             out,
             "| {kind} | {zh} | {count} | {stated} | {inferred} | {derived} | {curated} |"
         );
     }
-    let [stated, inferred, derived, curated] = basis_counts(model.relations.iter());
     let _ = writeln!(
         out,
         "| all | 合计 | {relations} | {stated} | {inferred} | {derived} | {curated} |"
@@ -149,18 +147,6 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
         );
     }
     out
-}
-
-/// Relations counted by their basis, in [`crate::model::Basis::NAMES`] order.
-fn basis_counts<'a>(relations: impl Iterator<Item = &'a crate::model::Relation>) -> [usize; 4] {
-    let mut counts = [0; 4];
-    for relation in relations {
-        let name = relation.basis().name();
-        if let Some(i) = crate::model::Basis::NAMES.iter().position(|n| *n == name) {
-            counts[i] += 1;
-        }
-    }
-    counts
 }
 
 /// How many things each action role links, by kind of thing, and how many roles tasks carry.
