@@ -162,14 +162,7 @@ fn action_roles(model: &Model, out: &mut String) {
         .collect();
     let with_roles = tasks
         .iter()
-        .filter(|&&t| {
-            model.outgoing(t).any(|r| {
-                model
-                    .vocabulary
-                    .relation(&r.kind)
-                    .is_some_and(|k| k.role.is_some())
-            })
-        })
+        .filter(|&&t| model.outgoing(t).any(|r| model.vocabulary.is_role(&r.kind)))
         .count();
     let role_relations = model
         .relations

@@ -93,6 +93,11 @@ impl Vocabulary {
         self.relations.iter().filter_map(|r| r.role.as_deref())
     }
 
+    /// Whether a relation kind stands for an action role.
+    pub fn is_role(&self, id: &str) -> bool {
+        self.relation(id).is_some_and(|r| r.role.is_some())
+    }
+
     /// Whether a relation kind is structural (see [`RelationTerm::structural`]).
     pub fn is_structural(&self, id: &str) -> bool {
         self.relation(id).is_some_and(|r| r.structural)

@@ -9,7 +9,7 @@ use sunan_kg::model::{Basis, Details};
 use sunan_kg::vocabulary::ids;
 use sunan_kg::{LoadError, Model};
 
-use crate::common::{dataset, graph_data};
+use crate::common::{dataset, load_with};
 
 async fn execute(query: &str, variables: Value) -> Value {
     let schema = sunan_kg::graphql::build_schema(dataset());
@@ -71,16 +71,10 @@ fn sukedai_is_used_in_each_city_whose_document_promotes_it_and_says_who_promotes
 fn every_derived_relation_names_its_rule_and_cites_the_quote_of_a_role() {
     let data = dataset();
     let model = &data.model;
-    let roles: HashSet<&str> = model.vocabulary.roles().collect();
     let role_quotes: HashSet<(usize, &str)> = model
         .relations
         .iter()
-        .filter(|r| {
-            model
-                .vocabulary
-                .relation(&r.kind)
-                .is_some_and(|k| k.role.as_deref().is_some_and(|role| roles.contains(role)))
-        })
+        .filter(|r| model.vocabulary.is_role(&r.kind))
         .flat_map(|r| r.evidence.iter().map(move |e| (r.object, e.quote.as_str())))
         .collect();
     let mut derived = 0;
@@ -112,12 +106,7 @@ fn a_bare_mention_remains_only_where_no_role_links_the_same_pair() {
     let with_role: HashSet<(usize, usize)> = model
         .relations
         .iter()
-        .filter(|r| {
-            model
-                .vocabulary
-                .relation(&r.kind)
-                .is_some_and(|k| k.role.is_some())
-        })
+        .filter(|r| model.vocabulary.is_role(&r.kind))
         .map(|r| (r.subject, r.object))
         .collect();
     assert!(!with_role.is_empty());
@@ -218,16 +207,6 @@ async fn relation_kinds_say_which_are_structural_roles_and_containment() {
     assert_eq!(kind("locatedIn")["containment"], true);
     assert_eq!(kind("locatedIn")["structural"], false);
     assert_eq!(kind("broader")["hierarchy"], true);
-}
-
-/// The repository's data with one file changed by `edit`.
-fn load_with(path: &str, edit: impl Fn(&str) -> String) -> Result<Model, LoadError> {
-    let mut files = graph_data();
-    let original = files.get(path).expect("file exists").to_owned();
-    let edited = edit(&original);
-    assert_ne!(original, edited, "the edit changes the file");
-    files.insert(path, edited);
-    sunan_kg::load(&files)
 }
 
 fn reasons(error: &LoadError) -> String {

@@ -17,6 +17,20 @@ pub fn graph_data() -> DataFiles {
         .named("graph-data")
 }
 
+/// The repository's data with one file changed by `edit`, loaded: the loader's verdict on a
+/// curator's mistake.
+pub fn load_with(
+    path: &str,
+    edit: impl Fn(&str) -> String,
+) -> Result<sunan_kg::Model, sunan_kg::LoadError> {
+    let mut files = graph_data();
+    let original = files.get(path).expect("file exists").to_owned();
+    let edited = edit(&original);
+    assert_ne!(original, edited, "the edit changes the file");
+    files.insert(path, edited);
+    sunan_kg::load(&files)
+}
+
 /// The repository's graph, loaded once per test binary.
 pub fn dataset() -> SharedDataset {
     static DATASET: OnceLock<SharedDataset> = OnceLock::new();

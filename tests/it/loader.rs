@@ -1,20 +1,10 @@
 //! The loader refuses broken data with file, line and reason, and never half-loads.
 
-use crate::common::graph_data;
+use crate::common::{graph_data, load_with};
 use sunan_kg::{DataFiles, LoadError};
 
 const CHANGZHOU: &str = "documents/changzhou-2018.toml";
 const ENTITIES: &str = "entities/common.toml";
-
-/// The embedded data with one file changed by `edit`.
-fn load_with(path: &str, edit: impl Fn(&str) -> String) -> Result<sunan_kg::Model, LoadError> {
-    let mut files = graph_data();
-    let original = files.get(path).expect("file exists").to_owned();
-    let edited = edit(&original);
-    assert_ne!(original, edited, "the edit changes the file");
-    files.insert(path, edited);
-    sunan_kg::load(&files)
-}
 
 fn line_of(text: &str, needle: &str) -> usize {
     let offset = text.find(needle).expect("needle in text");
