@@ -66,6 +66,13 @@ async fn an_entity_resolves_in_every_format_with_its_evidence() {
     // Turtle is the default for clients that take anything.
     let (_, content_type, _) = fetch(&server, "/id/sukedai", "*/*").await;
     assert!(content_type.starts_with("text/turtle"), "{content_type}");
+    // …but not for a client that refuses Turtle and takes anything else.
+    let (status, content_type, _) = fetch(&server, "/id/sukedai", "text/turtle;q=0, */*").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        content_type.starts_with("application/ld+json"),
+        "{content_type}"
+    );
 }
 
 #[tokio::test]
