@@ -61,6 +61,18 @@ pub struct RelationTerm {
     pub inverse: Option<Label>,
 }
 
+impl RelationTerm {
+    /// Whether a subject of this kind is in the domain (an empty domain admits any kind).
+    pub fn allows_subject(&self, kind: &str) -> bool {
+        self.domain.is_empty() || self.domain.iter().any(|k| k == kind)
+    }
+
+    /// Whether an object of this kind is in the range (an empty range admits any kind).
+    pub fn allows_object(&self, kind: &str) -> bool {
+        self.range.is_empty() || self.range.iter().any(|k| k == kind)
+    }
+}
+
 /// A label in Chinese and English.
 #[derive(Debug, Clone)]
 pub struct Label {

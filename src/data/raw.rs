@@ -158,18 +158,26 @@ pub struct DocumentFile {
 }
 
 impl DocumentFile {
-    /// Every mention, with the sentence it is written in.
-    pub fn mentions(&self) -> impl Iterator<Item = (&SentenceDecl, &Spanned<MentionDecl>)> {
-        self.sentence
-            .iter()
-            .flat_map(|s| s.get_ref().mention.iter().map(move |m| (s.get_ref(), m)))
+    /// Every mention, with the sentence it is written in and that sentence's position.
+    pub fn mentions(&self) -> impl Iterator<Item = (usize, &SentenceDecl, &Spanned<MentionDecl>)> {
+        self.sentence.iter().enumerate().flat_map(|(at, s)| {
+            s.get_ref()
+                .mention
+                .iter()
+                .map(move |m| (at, s.get_ref(), m))
+        })
     }
 
-    /// Every relation, with the sentence it is written in.
-    pub fn relations(&self) -> impl Iterator<Item = (&SentenceDecl, &Spanned<RelationStatement>)> {
-        self.sentence
-            .iter()
-            .flat_map(|s| s.get_ref().relation.iter().map(move |r| (s.get_ref(), r)))
+    /// Every relation, with the sentence it is written in and that sentence's position.
+    pub fn relations(
+        &self,
+    ) -> impl Iterator<Item = (usize, &SentenceDecl, &Spanned<RelationStatement>)> {
+        self.sentence.iter().enumerate().flat_map(|(at, s)| {
+            s.get_ref()
+                .relation
+                .iter()
+                .map(move |r| (at, s.get_ref(), r))
+        })
     }
 }
 

@@ -29,8 +29,7 @@ impl<'a> Loader<'a> {
                     &self.entities[relation.object].0,
                 );
                 let allowed = term.is_some_and(|t| {
-                    (t.domain.is_empty() || t.domain.contains(&subject.kind))
-                        && (t.range.is_empty() || t.range.contains(&object.kind))
+                    t.allows_subject(&subject.kind) && t.allows_object(&object.kind)
                 });
                 if !allowed {
                     if refused.insert((
@@ -54,16 +53,10 @@ impl<'a> Loader<'a> {
                 );
             }
         }
-        let roles: HashSet<&str> = vocabulary
-            .relations
-            .iter()
-            .filter(|r| r.role.is_some())
-            .map(|r| r.id.as_str())
-            .collect();
         let with_role: HashSet<(EntityIndex, EntityIndex)> = self
             .relations
             .iter()
-            .filter(|r| roles.contains(r.kind.as_str()))
+            .filter(|r| vocabulary.is_role(&r.kind))
             .map(|r| (r.subject, r.object))
             .collect();
         self.relations

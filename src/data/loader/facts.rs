@@ -61,6 +61,8 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+        // Where each sentence is, found (and a wrong key reported) once per sentence.
+        let mut provisions = Vec::with_capacity(file.sentence.len());
         for sentence in &file.sentence {
             let decl = sentence.get_ref();
             if decl.mention.is_empty() && decl.relation.is_empty() {
@@ -70,19 +72,20 @@ impl<'a> Loader<'a> {
                 );
                 self.problem(path, text, Some(sentence.span()), reason);
             }
+            provisions.push(self.locate(
+                scope,
+                decl.task.as_deref(),
+                decl.section.as_deref(),
+                sentence.span(),
+            ));
         }
-        for (sentence, mention) in file.mentions() {
+        for (at, sentence, mention) in file.mentions() {
             let span = mention.span();
             let decl = mention.get_ref();
             let Some(entity) = self.resolve(scope, &decl.entity, "mention", span.clone()) else {
                 continue;
             };
-            let Ok(provision) = self.locate(
-                scope,
-                sentence.task.as_deref(),
-                sentence.section.as_deref(),
-                span.clone(),
-            ) else {
+            let Ok(provision) = provisions[at] else {
                 continue;
             };
             let form = decl
@@ -156,18 +159,13 @@ impl<'a> Loader<'a> {
             }
             self.add_relation(subject, kind, entity, evidence);
         }
-        for (sentence, relation) in file.relations() {
+        for (at, sentence, relation) in file.relations() {
             let span = relation.span();
             let decl = relation.get_ref();
             let subject = self.resolve(scope, &decl.subject, "subject", span.clone());
             let object = self.resolve(scope, &decl.object, "object", span.clone());
-            let provision = self.locate(
-                scope,
-                sentence.task.as_deref(),
-                sentence.section.as_deref(),
-                span.clone(),
-            );
-            let (Some(subject), Some(object), Ok(provision)) = (subject, object, provision) else {
+            let (Some(subject), Some(object), Ok(provision)) = (subject, object, provisions[at])
+            else {
                 continue;
             };
             if vocabulary.relation(&decl.kind).is_none() {
@@ -251,7 +249,7 @@ impl<'a> Loader<'a> {
         let subject = &self.entities[subject].0;
         let object = &self.entities[object].0;
         let mut reasons = Vec::new();
-        if !decl.domain.is_empty() && !decl.domain.contains(&subject.kind) {
+        if !decl.allows_subject(&subject.kind) {
             reasons.push(format!(
                 "{kind} cannot start at {} (a {}); allowed: {}",
                 subject.id,
@@ -259,7 +257,7 @@ impl<'a> Loader<'a> {
                 decl.domain.join(", ")
             ));
         }
-        if !decl.range.is_empty() && !decl.range.contains(&object.kind) {
+        if !decl.allows_object(&object.kind) {
             reasons.push(format!(
                 "{kind} cannot point to {} (a {}); allowed: {}",
                 object.id,
