@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use oxigraph::store::Store;
 
+use crate::analytics::Analytics;
 use crate::graph::KnowledgeGraph;
 use crate::model::Model;
 use crate::names::{ConverterError, ScriptConverter};
@@ -22,6 +23,8 @@ pub struct Dataset {
     pub store: Store,
     /// Every name of every entity, for search.
     pub search: SearchIndex,
+    /// Agency networks and other analyses computed once.
+    pub analytics: Analytics,
 }
 
 /// The dataset could not be built from a valid model.
@@ -54,7 +57,9 @@ impl Dataset {
         let graph = KnowledgeGraph::new(&model);
         let store = build_store(&model, &iris)?;
         let search = SearchIndex::new(&model, ScriptConverter::shared()?);
+        let analytics = Analytics::new(&model);
         Ok(Arc::new(Self {
+            analytics,
             model,
             graph,
             iris,

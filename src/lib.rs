@@ -4,10 +4,13 @@
 //! The flow is one-way: [`DataFiles`] → [`load`] → [`Model`] → projections ([`rdf::build_store`]
 //! for SPARQL and dumps, [`KnowledgeGraph`] for traversal) → [`server::app`].
 
+pub mod analytics;
+pub mod cite;
 pub mod coverage;
 pub mod data;
 pub mod dataset;
 pub mod excerpt;
+pub mod export;
 pub mod graph;
 pub mod graphql;
 pub mod memory;

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 pub use crate::data::raw::{EnglishStatus, Script};
 use crate::vocabulary::Vocabulary;
 
+mod instruments;
+
+pub use instruments::{Concept, InstrumentCode, Instruments, Uncoded};
+
 /// Position of an entity in [`Model::entities`].
 pub type EntityIndex = usize;
 /// Position of a relation in [`Model::relations`].
@@ -25,6 +29,10 @@ pub struct Model {
     pub sources: HashMap<EntityIndex, crate::data::SourceText>,
     /// The rules that derived relations, in `rules.toml` order.
     pub rules: Vec<Rule>,
+    /// The policy-instrument code list and every provision's codes.
+    pub instruments: Instruments,
+    /// What targets measure, in `indicators.toml` order.
+    pub measures: Vec<Measure>,
     by_id: HashMap<String, EntityIndex>,
     outgoing: Vec<Vec<RelationIndex>>,
     incoming: Vec<Vec<RelationIndex>>,
@@ -55,6 +63,8 @@ pub struct Entity {
     pub note: Option<String>,
     /// Why no document relates this entity to another named entity, when none does.
     pub unrelated: Option<String>,
+    /// True for a collective party (各辖市、区政府): many bodies the documents write as one.
+    pub collective: bool,
     /// Where the documents name this entity.
     pub evidence: Vec<Evidence>,
     /// Fields that only some kinds have.
@@ -113,6 +123,14 @@ pub struct DocumentDetails {
     pub script: Script,
 }
 
+impl DocumentDetails {
+    /// The year of issue, else of publication, when printed.
+    pub fn year(&self) -> Option<i32> {
+        let date = self.date.as_deref().or(self.published.as_deref())?;
+        date.get(..4)?.parse().ok()
+    }
+}
+
 /// A section or task of a document.
 #[derive(Debug, Clone)]
 pub struct ProvisionDetails {
@@ -139,6 +157,8 @@ pub struct TargetDetails {
     pub unit: String,
     /// The year by which it is to be reached.
     pub year: i32,
+    /// Index in [`Model::measures`] of what the indicator measures.
+    pub measure: usize,
     /// The region it applies to.
     pub region: EntityIndex,
 }
@@ -228,6 +248,24 @@ impl Basis {
     }
 }
 
+/// What a quantitative target counts, so that targets worded differently in different
+/// documents compare across years and regions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    /// Stable id, such as `high-tech-enterprises`.
+    pub id: String,
+    /// The plainest Chinese wording.
+    pub zh: String,
+    /// The English name.
+    pub en: String,
+    /// `percent`, `count`, `money`, `area`, `person-years` or `other`.
+    pub unit_kind: String,
+    /// What is counted, in English.
+    pub definition_en: String,
+    /// The curator's remark, such as why two wordings are one measure.
+    pub note: Option<String>,
+}
+
 /// A rule of graph-data that derives relations.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -274,6 +312,8 @@ impl Model {
         relations: Vec<Relation>,
         sources: HashMap<EntityIndex, crate::data::SourceText>,
         rules: Vec<Rule>,
+        instruments: Instruments,
+        measures: Vec<Measure>,
     ) -> Self {
         let by_id = entities
             .iter()
@@ -292,6 +332,8 @@ impl Model {
             relations,
             sources,
             rules,
+            instruments,
+            measures,
             by_id,
             outgoing,
             incoming,
@@ -353,6 +395,60 @@ impl Model {
                 })
             })
             .collect()
+    }
+
+    /// The bodies named responsible for a task or section (牵头单位, 责任单位), in relation order.
+    pub fn responsible_for(&self, provision: EntityIndex) -> Vec<EntityIndex> {
+        self.outgoing(provision)
+            .filter(|r| r.kind == crate::vocabulary::ids::RESPONSIBLE_AGENCY)
+            .map(|r| r.object)
+            .collect()
+    }
+
+    /// The bodies that act in a provision: those responsible for it, or else those responsible
+    /// for the section it sits in, and so on up, or else the document's issuers. (The rules of
+    /// `rules.toml` attribute a provision's actions the same way.)
+    pub fn acting_bodies(&self, provision: EntityIndex) -> Vec<EntityIndex> {
+        let mut at = provision;
+        loop {
+            let parent = match &self.entities[at].details {
+                Details::Document(_) => {
+                    return self
+                        .outgoing(at)
+                        .filter(|r| r.kind == crate::vocabulary::ids::ISSUED_BY)
+                        .map(|r| r.object)
+                        .collect();
+                }
+                Details::Task(p) | Details::Section(p) => p.parent.unwrap_or(p.document),
+                _ => return Vec::new(),
+            };
+            let responsible = self.responsible_for(at);
+            if !responsible.is_empty() {
+                return responsible;
+            }
+            at = parent;
+        }
+    }
+
+    /// The document a provision or target belongs to (a document is its own).
+    pub fn document_of(&self, entity: EntityIndex) -> Option<EntityIndex> {
+        match &self.entities[entity].details {
+            Details::Document(_) => Some(entity),
+            Details::Task(p) | Details::Section(p) => Some(p.document),
+            Details::Target(t) => Some(t.document),
+            Details::None => None,
+        }
+    }
+
+    /// The document entities, in model order.
+    pub fn documents(&self) -> impl Iterator<Item = (EntityIndex, &DocumentDetails)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.details {
+                Details::Document(d) => Some((i, d)),
+                _ => None,
+            })
     }
 
     /// Number of relations of each basis (by their strongest evidence), in

@@ -132,6 +132,9 @@ pub struct EntityDecl {
     pub note: Option<String>,
     /// Why no document relates this entity to another named entity, when none does.
     pub unrelated: Option<String>,
+    /// A collective party (各辖市、区政府): many bodies written as one.
+    #[serde(default)]
+    pub collective: bool,
 }
 
 /// Whether an English name is established or our own translation.
@@ -238,6 +241,8 @@ pub struct TargetDecl {
     pub key: String,
     pub indicator: String,
     pub indicator_en: Option<String>,
+    /// The id of the measure of `indicators.toml` the indicator states.
+    pub measure: Option<String>,
     pub value: f64,
     pub unit: String,
     pub year: i32,
@@ -292,5 +297,95 @@ pub struct RelationStatement {
     pub inferred: Option<String>,
     /// The id of a reason of `reasons.toml`, instead of writing a recurring `inferred` out.
     pub because: Option<String>,
+    pub note: Option<String>,
+}
+
+/// `instruments.toml`: the policy-instrument code list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentsFile {
+    pub scheme: SchemeDecl,
+    #[serde(rename = "type")]
+    pub types: Vec<Spanned<ConceptDecl>>,
+    #[serde(rename = "tool")]
+    pub tools: Vec<Spanned<ConceptDecl>>,
+}
+
+/// The `[scheme]` table of `instruments.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemeDecl {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+    pub definition_zh: String,
+    pub definition_en: String,
+}
+
+/// One `[[type]]` or `[[tool]]` of `instruments.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptDecl {
+    pub id: String,
+    /// For a tool, the type it belongs to.
+    #[serde(rename = "type")]
+    pub instrument_type: Option<String>,
+    /// For a narrower tool, the tool it refines.
+    pub broader: Option<String>,
+    pub zh: String,
+    pub en: String,
+    pub definition_zh: String,
+    pub definition_en: String,
+}
+
+/// A file in `coding/`: the instrument codes of one document's provisions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodingFile {
+    pub document: Spanned<String>,
+    #[serde(default)]
+    pub code: Vec<Spanned<CodeDecl>>,
+    #[serde(default)]
+    pub uncoded: Vec<Spanned<UncodedDecl>>,
+}
+
+/// One `[[code]]`: a provision uses a tool, as the cue in the quote says.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeDecl {
+    pub task: Option<String>,
+    pub section: Option<String>,
+    pub tool: String,
+    pub cue: String,
+    pub quote: String,
+    pub note: Option<String>,
+}
+
+/// One `[[uncoded]]`: a provision section that uses no instrument, and why.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncodedDecl {
+    pub section: String,
+    pub reason: String,
+}
+
+/// `indicators.toml`: what targets measure, so that differently worded targets compare.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorsFile {
+    #[serde(default)]
+    pub measure: Vec<Spanned<MeasureDecl>>,
+}
+
+/// One `[[measure]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureDecl {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub unit_kind: String,
+    pub definition_en: String,
     pub note: Option<String>,
 }

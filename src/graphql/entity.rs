@@ -3,6 +3,7 @@
 
 use async_graphql::{ErrorExtensions, ID, Interface, Object, Result, SimpleObject};
 
+use super::analytics::{Citation, InstrumentCode, Measure, citation};
 use super::enums::{Basis, Direction, EntityKind, Lang, RelationKind, Script};
 use super::page::{Page, paginate};
 use super::relation::{Evidence, Relation};
@@ -573,6 +574,10 @@ entity_type! {
                 .map(|(i, _)| self.0.other(i))
                 .collect()
         }
+        /// How to cite the document (GB/T 7714 and BibTeX).
+        async fn citation(&self) -> Option<Citation> {
+            citation(&self.0.data, self.0.index)
+        }
         /// The full source text, as crawled. Evidence offsets point into it.
         async fn text(&self) -> Option<String> {
             self.0.data.model.sources.get(&self.0.index).map(|s| s.text().to_owned())
@@ -603,6 +608,14 @@ impl Document {
     }
 }
 
+fn instrument_codes(entity: &EntityRef) -> Vec<InstrumentCode> {
+    let codes = &entity.data.model.instruments.codes;
+    (0..codes.len())
+        .filter(|&c| codes[c].provision == entity.index)
+        .map(|c| InstrumentCode::new(&entity.data, c))
+        .collect()
+}
+
 fn provision(entity: &EntityRef) -> Option<&crate::model::ProvisionDetails> {
     match &entity.model().details {
         Details::Task(p) | Details::Section(p) => Some(p),
@@ -628,6 +641,20 @@ entity_type! {
         /// The tasks and sections directly inside it.
         async fn parts(&self) -> Vec<Entity> {
             self.0.related(&["partOfDocument"], false, &[])
+        }
+        /// The policy instruments curators coded this provision with, each with its cue and
+        /// quote.
+        async fn instruments(&self) -> Vec<InstrumentCode> {
+            instrument_codes(&self.0)
+        }
+        /// How to cite this provision (GB/T 7714 and BibTeX).
+        async fn citation(&self) -> Option<Citation> {
+            citation(&self.0.data, self.0.index)
+        }
+        /// Why a section with neither subsections nor tasks carries no instrument code.
+        async fn uncoded_reason(&self) -> Option<String> {
+            let instruments = &self.0.data.model.instruments;
+            instruments.uncoded.iter().find(|u| u.provision == self.0.index).map(|u| u.reason.clone())
         }
     }
 }
@@ -659,6 +686,15 @@ entity_type! {
         async fn mentions(&self) -> Vec<Entity> {
             let vocabulary = &self.0.data.model.vocabulary;
             self.0.related(&vocabulary.with_sub_properties(ids::MENTIONS), true, &[])
+        }
+        /// The policy instruments curators coded this provision with, each with its cue and
+        /// quote.
+        async fn instruments(&self) -> Vec<InstrumentCode> {
+            instrument_codes(&self.0)
+        }
+        /// How to cite this provision (GB/T 7714 and BibTeX).
+        async fn citation(&self) -> Option<Citation> {
+            citation(&self.0.data, self.0.index)
         }
     }
 }
@@ -704,6 +740,11 @@ entity_type! {
         /// Task or section that sets it, when known.
         async fn task(&self) -> Option<Entity> {
             self.0.related(&["targetOf"], true, &["Task", "Section"]).into_iter().next()
+        }
+        /// What the indicator measures, shared with the targets of other documents that count
+        /// the same quantity.
+        async fn measure(&self) -> Option<Measure> {
+            target(&self.0).map(|t| Measure::new(&self.0.data, t.measure))
         }
         /// Qualifiers the number alone does not carry (以上, 左右 …), when noted.
         async fn note(&self) -> Option<String> {

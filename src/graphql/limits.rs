@@ -47,6 +47,10 @@ pub const HEAVY_FIELDS: &[(&str, &str, u64)] = &[
     ("QueryRoot", "mostConnected", 500),
     ("QueryRoot", "search", 200),
     ("QueryRoot", "entities", 200),
+    ("QueryRoot", "agencyNetwork", 200),
+    ("QueryRoot", "instrumentTable", 200),
+    ("QueryRoot", "recurringEntities", 200),
+    ("QueryRoot", "compareDocuments", 200),
     ("Document", "text", 2_000),
     ("Industry", "supporters", 500),
 ];

@@ -1,6 +1,7 @@
 //! The GraphQL API: schema and resolvers over the in-memory model, independent of HTTP.
 //! Resolvers read the model, the petgraph projection and the search index, never SPARQL.
 
+mod analytics;
 mod entity;
 mod enums;
 mod error;
@@ -19,7 +20,7 @@ pub use limits::{
     HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, MAX_INTROSPECTION_LISTS,
     OFF_WORKER_WEIGHT, SHORT_LISTS, TIME_LIMIT, cost_of, prepare,
 };
-pub use query::QueryRoot;
+pub use query::{CoreQuery, QueryRoot};
 
 use crate::SharedDataset;
 
@@ -49,7 +50,7 @@ pub fn build_schema(dataset: SharedDataset) -> KgSchema {
 
 /// Builds the schema over `dataset` with the given run-time limits.
 pub fn build_schema_with(dataset: SharedDataset, limits: Limits) -> KgSchema {
-    Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .data(dataset)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
@@ -60,7 +61,7 @@ pub fn build_schema_with(dataset: SharedDataset, limits: Limits) -> KgSchema {
 
 /// The schema in SDL, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot, EmptyMutation, EmptySubscription)
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .finish()
         .sdl()
 }

@@ -1,6 +1,8 @@
 //! The query root: every entry point of the API.
 
-use async_graphql::{Context, ErrorExtensions, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{
+    Context, ErrorExtensions, ID, InputObject, MergedObject, Object, Result, SimpleObject,
+};
 
 use super::entity::{Entity, resolve_id, resolve_kind};
 use super::enums::{
@@ -19,8 +21,14 @@ fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
 /// Longest search text accepted.
 const MAX_SEARCH_CHARS: usize = 100;
 
-/// The root of every query.
-pub struct QueryRoot;
+/// The root of every query: the graph's own entry points and the policy analyses.
+#[derive(MergedObject, Default)]
+#[graphql(name = "QueryRoot")]
+pub struct QueryRoot(CoreQuery, super::analytics::AnalyticsQuery);
+
+/// The entry points over entities, relations and the graph.
+#[derive(Default)]
+pub struct CoreQuery;
 
 /// Filters for `entities`; all given filters must hold.
 #[derive(InputObject, Default)]
@@ -146,7 +154,7 @@ pub struct RelationKindTerm {
 }
 
 #[Object]
-impl QueryRoot {
+impl CoreQuery {
     /// The entity with this id (documents, tasks and targets included). An unknown id is an
     /// error with `extensions.code = "NOT_FOUND"`.
     async fn entity(&self, ctx: &Context<'_>, id: ID) -> Result<Entity> {

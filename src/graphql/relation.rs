@@ -165,6 +165,13 @@ impl Evidence {
         self.evidence.note.as_deref()
     }
 
+    /// How to cite the provision the quote is in, or else its document (GB/T 7714 and
+    /// BibTeX).
+    async fn citation(&self) -> Option<super::analytics::Citation> {
+        let entity = self.evidence.provision.unwrap_or(self.evidence.document);
+        super::analytics::citation(&self.data, entity)
+    }
+
     /// Where the quote starts in the document's `text`, in UTF-16 code units.
     async fn quote_start(&self) -> Option<i32> {
         self.span().map(|(start, _)| start as i32)

@@ -162,6 +162,21 @@ impl Iris {
         NamedNode::new_unchecked(format!("{}{id}", self.entity_ns()))
     }
 
+    /// The policy-instrument concept scheme: `<base>instruments`.
+    pub fn instrument_scheme(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}instruments", self.base))
+    }
+
+    /// A type or tool of the instrument scheme: `<base>instruments#<id>`.
+    pub fn instrument(&self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}instruments#{id}", self.base))
+    }
+
+    /// A measure that targets count: `<base>measures#<id>`.
+    pub fn measure(&self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}measures#{id}", self.base))
+    }
+
     /// A class or direct property of the vocabulary: `<base>ontology#<name>`.
     pub fn term(&self, name: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("{}{name}", self.ontology_ns()))

@@ -5,6 +5,7 @@ mod admission;
 mod assets;
 mod error;
 mod explorer;
+mod export;
 mod graphql;
 mod headers;
 mod linked_data;
@@ -26,6 +27,7 @@ use tower_http::trace::TraceLayer;
 
 pub use admission::{Admission, AdmissionLimits, Busy};
 pub use error::ServerError;
+pub use export::EXPORTS;
 pub use listener::ConnectionLimits;
 
 use crate::SharedDataset;
@@ -137,6 +139,7 @@ pub fn app(state: AppState) -> Router {
         .route("/assets/{*path}", get(assets::get))
         .route("/favicon.ico", get(assets::favicon))
         .route("/sparql", get(sparql::get).post(sparql::post))
+        .merge(export::routes())
         .merge(linked_data::routes(&state))
         .fallback(|| async { ServerError::NotFound("no such page; see / for what is here".into()) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -5,6 +5,7 @@
 static ALLOCATOR: sunan_kg::memory::MeteredAllocator = sunan_kg::memory::MeteredAllocator;
 
 mod actions;
+mod analytics;
 mod cli;
 mod common;
 mod data;

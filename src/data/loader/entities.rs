@@ -68,6 +68,7 @@ impl<'a> Loader<'a> {
                     english,
                     note: decl.note,
                     unrelated: decl.unrelated,
+                    collective: decl.collective,
                     evidence: Vec::new(),
                     details: Details::None,
                 };

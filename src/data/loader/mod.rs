@@ -3,13 +3,15 @@
 //! model whose every reference resolves and whose every quote is in its source.
 //!
 //! The loader reads in this order: the vocabulary and the shared tables (`reasons`,
-//! `readings`), the declared `entities`, the `structure` of every document, what each document
-//! states (`facts`), and what the rules `derive` from it; the checks over the whole graph come
+//! `readings`, `measures`), the declared `entities`, the `structure` of every document, what each document
+//! states (`facts`), what the rules `derive` from it, and the instrument `coding`; the checks over the whole graph come
 //! last, in this file.
 
+mod coding;
 mod derive;
 mod entities;
 mod facts;
+mod measures;
 mod readings;
 mod reasons;
 mod structure;
@@ -24,7 +26,7 @@ use super::quote::SourceText;
 use super::raw::{DocumentFile, VocabularyFile};
 use super::vocabulary_file;
 use super::{LoadError, Problem};
-use crate::model::{Entity, EntityIndex, Evidence, Model, Relation};
+use crate::model::{Entity, EntityIndex, Evidence, Instruments, Measure, Model, Relation};
 use crate::names::ScriptConverter;
 use crate::vocabulary::Vocabulary;
 
@@ -35,6 +37,9 @@ const SOURCES_FOLDER: &str = "sources";
 const RULES_FILE: &str = "rules.toml";
 const READINGS_FILE: &str = "readings.toml";
 const REASONS_FILE: &str = "reasons.toml";
+const INSTRUMENTS_FILE: &str = "instruments.toml";
+const CODING_FOLDER: &str = "coding";
+const INDICATORS_FILE: &str = "indicators.toml";
 const MAX_ID_LEN: usize = 80;
 
 /// Loads and validates every file of a graph-data folder.
@@ -50,15 +55,19 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         rules: Vec::new(),
         name_index: HashMap::new(),
         reasons: HashMap::new(),
+        instruments: Instruments::default(),
+        measures: Vec::new(),
     };
     let vocabulary = loader.vocabulary();
     let readings = loader.readings();
     loader.reasons();
+    loader.measures();
     if let Some(vocabulary) = &vocabulary {
         loader.declared_entities(vocabulary);
         let documents = loader.parse_documents();
         loader.documents(vocabulary, documents);
         loader.derive(vocabulary);
+        loader.instruments();
         loader.check_every_entity_is_named();
         loader.check_every_reason_is_cited();
     }
@@ -83,6 +92,8 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
                 loader.relations,
                 loader.sources,
                 loader.rules,
+                loader.instruments,
+                loader.measures,
             );
             let stale = stale_unrelated_notes(&model, &origins);
             if stale.is_empty() {
@@ -138,6 +149,10 @@ struct Loader<'a> {
     name_index: HashMap<String, EntityIndex>,
     /// The reasons of `reasons.toml` by id, with whether a relation cites them.
     reasons: HashMap<String, (String, bool)>,
+    /// The code list and the codes read so far.
+    instruments: Instruments,
+    /// The measures of `indicators.toml`, in file order.
+    measures: Vec<Measure>,
 }
 
 /// One parsed document file with what is needed to report problems in it.

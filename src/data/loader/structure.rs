@@ -114,6 +114,7 @@ impl<'a> Loader<'a> {
                 }),
                 note: None,
                 unrelated: None,
+                collective: false,
                 evidence: Vec::new(),
                 details: Details::Document(DocumentDetails {
                     source_file: doc.source.clone(),
@@ -254,6 +255,7 @@ impl<'a> Loader<'a> {
                 english: None,
                 note: None,
                 unrelated: None,
+                collective: false,
                 evidence: Vec::new(),
                 details,
             },
@@ -329,6 +331,21 @@ impl<'a> Loader<'a> {
             self.problem(path, text, Some(span), reason);
             return;
         }
+        let measure = decl
+            .measure
+            .as_deref()
+            .and_then(|m| self.measures.iter().position(|known| known.id == m));
+        let Some(measure) = measure else {
+            let reason = match &decl.measure {
+                None => format!("target {}: no measure (an id of indicators.toml)", decl.key),
+                Some(m) => format!(
+                    "target {}: measure {m:?} is not in indicators.toml",
+                    decl.key
+                ),
+            };
+            self.problem(path, text, Some(span), reason);
+            return;
+        };
         let document_id = self.entities[scope.document].0.id.clone();
         let name = format!(
             "{} {}{} ({})",
@@ -353,6 +370,7 @@ impl<'a> Loader<'a> {
                 english: None,
                 note: decl.note.clone(),
                 unrelated: None,
+                collective: false,
                 evidence: Vec::new(),
                 details: Details::Target(TargetDetails {
                     document: scope.document,
@@ -361,6 +379,7 @@ impl<'a> Loader<'a> {
                     value: decl.value,
                     unit: decl.unit.clone(),
                     year: decl.year,
+                    measure,
                     region,
                 }),
             },
