@@ -115,6 +115,8 @@ pub struct DocumentDetails {
     pub date: Option<String>,
     /// Date of publication (ISO 8601), when printed.
     pub published: Option<String>,
+    /// The year the text says it is for, when it prints no date (「2020年,我局将…」).
+    pub stated_year: Option<i32>,
     /// Document number (文号), when printed.
     pub number: Option<String>,
     /// The region the document governs.
@@ -124,10 +126,12 @@ pub struct DocumentDetails {
 }
 
 impl DocumentDetails {
-    /// The year of issue, else of publication, when printed.
+    /// The year of issue, else of publication, else the year the text says it is for.
     pub fn year(&self) -> Option<i32> {
-        let date = self.date.as_deref().or(self.published.as_deref())?;
-        date.get(..4)?.parse().ok()
+        match self.date.as_deref().or(self.published.as_deref()) {
+            Some(date) => date.get(..4)?.parse().ok(),
+            None => self.stated_year,
+        }
     }
 }
 

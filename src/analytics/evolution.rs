@@ -10,7 +10,7 @@ use crate::model::{Details, EntityIndex, Model};
 pub struct Recurrence {
     /// The entity.
     pub entity: EntityIndex,
-    /// Each document that names it, oldest first.
+    /// Each document that names it, oldest first, undated documents last.
     pub appearances: Vec<Appearance>,
 }
 
@@ -61,7 +61,8 @@ pub fn named_in(model: &Model, document: EntityIndex) -> BTreeSet<EntityIndex> {
 pub fn recurring(model: &Model) -> Vec<Recurrence> {
     let mut documents: Vec<(EntityIndex, Option<i32>)> =
         model.documents().map(|(i, d)| (i, d.year())).collect();
-    documents.sort_by_key(|&(i, year)| (year, i));
+    // Dated documents oldest first, then the undated ones.
+    documents.sort_by_key(|&(i, year)| (year.is_none(), year, i));
     (0..model.entities.len())
         .filter(|&e| model.is_named(e))
         .filter_map(|e| {

@@ -35,6 +35,8 @@ pub enum RowKey {
     Entity(EntityIndex),
     /// A year.
     Year(i32),
+    /// The documents that print no date and state no year (year rows only).
+    Undated,
 }
 
 /// A cross-tabulation of codes.
@@ -116,11 +118,11 @@ fn row_keys(
             .map(|d| RowKey::Entity(d.region))
             .into_iter()
             .collect(),
-        Dimension::Year => details
-            .and_then(|d| d.year())
-            .map(RowKey::Year)
-            .into_iter()
-            .collect(),
+        Dimension::Year => vec![
+            details
+                .and_then(|d| d.year())
+                .map_or(RowKey::Undated, RowKey::Year),
+        ],
         Dimension::Agency => {
             let mut bodies = model.acting_bodies(provision);
             bodies.sort_unstable();

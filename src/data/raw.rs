@@ -197,6 +197,10 @@ pub struct DocumentDecl {
     pub issuer_quote: String,
     pub date: Option<toml::value::Datetime>,
     pub published: Option<toml::value::Datetime>,
+    /// The year the document is for, when the text states it but prints no date.
+    pub year: Option<i32>,
+    /// The words of the source that state `year`.
+    pub year_quote: Option<String>,
     pub number: Option<String>,
     pub region: String,
     pub script: Script,

@@ -188,6 +188,25 @@ impl InstrumentCode {
 
 #[Object]
 impl InstrumentCode {
+    /// Stable id: the provision's id, `#instrument-` and the tool's id (the fragment of its
+    /// IRI).
+    async fn id(&self) -> ID {
+        let code = self.code();
+        let provision = &self.data.model.entities[code.provision].id;
+        let tool = &self.data.model.instruments.tools[code.tool].id;
+        ID(format!("{provision}#instrument-{tool}"))
+    }
+    /// IRI of the code node in the RDF graph.
+    async fn iri(&self) -> String {
+        let code = self.code();
+        let provision = &self.data.model.entities[code.provision].id;
+        let tool = &self.data.model.instruments.tools[code.tool].id;
+        self.data
+            .iris
+            .instrument_code(provision, tool)
+            .as_str()
+            .to_owned()
+    }
     /// The task or section coded.
     async fn provision(&self) -> Entity {
         Entity::of(&self.data, self.code().provision)
@@ -248,9 +267,10 @@ pub struct InstrumentTable {
 /// One row of an instrument table.
 #[derive(SimpleObject)]
 pub struct InstrumentRow {
-    /// The document, region or agency id, or the year.
+    /// The document, region or agency id, the year, or `undated` for the documents that print
+    /// no date and state no year.
     pub key: String,
-    /// Its name, or the year.
+    /// Its name, the year, or `undated`.
     pub label: String,
     /// The document, region or agency, for those rows.
     pub entity: Option<Entity>,
@@ -422,7 +442,35 @@ impl AgencyEdge {
     async fn weight(&self) -> usize {
         self.network().edges[self.index].weight()
     }
-    /// The shared tasks and sections, with their responsible-agency quotes on each.
+    /// The responsibility quotes (牵头单位 lines) that name both bodies, one per shared
+    /// provision and body.
+    async fn evidence(&self) -> Vec<Evidence> {
+        let network = self.network();
+        let edge = &network.edges[self.index];
+        let ends = [
+            network.nodes[edge.source].entity,
+            network.nodes[edge.target].entity,
+        ];
+        let model = &self.data.model;
+        let mut out = Vec::new();
+        for &provision in &edge.provisions {
+            for relation in model.outgoing(provision) {
+                if relation.kind == crate::vocabulary::ids::RESPONSIBLE_AGENCY
+                    && ends.contains(&relation.object)
+                {
+                    for evidence in &relation.evidence {
+                        if !out.contains(evidence) {
+                            out.push(evidence.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out.into_iter()
+            .map(|e| Evidence::new(&self.data, &e))
+            .collect()
+    }
+    /// The shared tasks and sections.
     async fn provisions(&self) -> Vec<Entity> {
         self.network().edges[self.index]
             .provisions
@@ -437,7 +485,7 @@ impl AgencyEdge {
 pub struct Recurrence {
     /// The entity.
     pub entity: Entity,
-    /// Each document that names it, oldest first.
+    /// Each document that names it, oldest first, undated documents last.
     pub appearances: Vec<Appearance>,
 }
 
@@ -642,6 +690,7 @@ impl AnalyticsQuery {
                         None,
                     ),
                     RowKey::Year(y) => (y.to_string(), y.to_string(), None, Some(y)),
+                    RowKey::Undated => ("undated".to_owned(), "undated".to_owned(), None, None),
                 };
                 let cells = table
                     .columns

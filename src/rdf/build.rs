@@ -21,6 +21,13 @@ pub fn triples(model: &Model, iris: &Iris) -> Vec<Triple> {
     for relation in &model.relations {
         out.relation(relation);
     }
+    for code in &model.instruments.codes {
+        out.instrument_code(code);
+    }
+    out.triples
+        .extend(super::schemes::instrument_scheme_triples(model, iris));
+    out.triples
+        .extend(super::schemes::measure_scheme_triples(model, iris));
     out.triples
 }
 
@@ -158,6 +165,8 @@ impl Triples<'_> {
                     typed(&target.year.to_string(), "gYear"),
                 );
                 self.add(&iri, dcterms("isPartOf"), self.entity_iri(target.document));
+                let measure = &self.model.measures[target.measure].id;
+                self.add(&iri, self.iris.term("measure"), self.iris.measure(measure));
             }
         }
     }
@@ -201,6 +210,37 @@ impl Triples<'_> {
             let reference = self.iris.reference(subject, kind, object, n + 1);
             self.add(&statement, prov("wasDerivedFrom"), reference.clone());
             self.reference(&reference, evidence);
+        }
+    }
+
+    /// The provision uses the tool (a direct triple), and a code node says on what grounds.
+    fn instrument_code(&mut self, code: &crate::model::InstrumentCode) {
+        let provision = &self.model.entities[code.provision].id;
+        let tool = &self.model.instruments.tools[code.tool].id;
+        let provision_iri = self.iris.entity(provision);
+        let node = self.iris.instrument_code(provision, tool);
+        let tag = match &self.model.entities[code.document].details {
+            Details::Document(doc) => language_tag(doc.script),
+            _ => language_tag(Script::Simplified),
+        };
+        self.add(
+            &provision_iri,
+            self.iris.term("instrument"),
+            self.iris.instrument(tool),
+        );
+        self.add(
+            &provision_iri,
+            self.iris.term("instrumentCode"),
+            node.clone(),
+        );
+        self.add(&node, rdf("type"), self.iris.term("InstrumentCode"));
+        self.add(&node, self.iris.term("tool"), self.iris.instrument(tool));
+        self.add(&node, self.iris.term("provision"), provision_iri);
+        self.add(&node, dcterms("source"), self.entity_iri(code.document));
+        self.add(&node, self.iris.term("cue"), tagged(&code.cue, tag));
+        self.add(&node, self.iris.term("quote"), tagged(&code.quote, tag));
+        if let Some(note) = &code.note {
+            self.add(&node, skos("editorialNote"), tagged(note, "en"));
         }
     }
 

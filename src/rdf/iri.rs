@@ -172,9 +172,20 @@ impl Iris {
         NamedNode::new_unchecked(format!("{}instruments#{id}", self.base))
     }
 
+    /// The concept scheme of what targets measure: `<base>measures`.
+    pub fn measure_scheme(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}measures", self.base))
+    }
+
     /// A measure that targets count: `<base>measures#<id>`.
     pub fn measure(&self, id: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("{}measures#{id}", self.base))
+    }
+
+    /// The node of one instrument code: `<provision IRI>#instrument-<tool id>`, so that it
+    /// resolves to the provision's page.
+    pub fn instrument_code(&self, provision: &str, tool: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{provision}#instrument-{tool}", self.entity_ns()))
     }
 
     /// A class or direct property of the vocabulary: `<base>ontology#<name>`.

@@ -6,6 +6,7 @@ mod describe;
 mod dump;
 mod iri;
 mod ontology;
+mod schemes;
 mod shapes;
 mod turtle;
 mod version;
@@ -23,6 +24,7 @@ pub use iri::{BaseIriError, DEFAULT_BASE_IRI, Iris, ns};
 pub use ontology::{
     Group, Namespace, Term, TermKind, group_title, ontology_triples, ontology_turtle, terms,
 };
+pub use schemes::{instrument_scheme_triples, measure_scheme_triples};
 pub use shapes::shapes_turtle;
 pub use version::{dataset_version, sha256_hex};
 pub use void::{LICENCES, void_prefixes, void_triples};

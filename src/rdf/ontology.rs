@@ -43,6 +43,8 @@ pub enum Group {
     Provenance,
     /// Properties of entities, documents, tasks and targets.
     Details,
+    /// Policy-instrument codes.
+    Instruments,
 }
 
 /// One class or property of the vocabulary.
@@ -127,6 +129,8 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
     let class = |name: &str| iris.term(name).as_str().to_owned();
     let xsd = |local: &str| format!("{}{local}", ns::XSD);
     let lang_string = format!("{}langString", ns::RDF);
+    // The range of the properties that point into the concept schemes.
+    let skos_concept = format!("{}Concept", ns::SKOS);
     let mut out = Vec::new();
     for kind in &vocabulary.kinds {
         out.push(Term {
@@ -230,7 +234,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
         term.broader = broader;
         term
     };
-    use Group::{Details, Provenance};
+    use Group::{Details, Instruments, Provenance};
     use TermKind::{Class, DatatypeProperty, ObjectProperty};
     out.extend([
         with(
@@ -319,7 +323,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
                     "The task or section of the document that the quote is in.",
                 ),
             ),
-            vec![class("Reference")],
+            vec![class("Reference"), class("InstrumentCode")],
             vec![class("Task"), class("Section")],
             vec![],
         ),
@@ -334,7 +338,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
                     "The verbatim sentence of the source document (whitespace aside) that states the fact.",
                 ),
             ),
-            vec![class("Reference")],
+            vec![class("Reference"), class("InstrumentCode")],
             vec![lang_string.clone()],
             vec![],
         ),
@@ -425,7 +429,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
                 ),
             ),
             vec![class("Target")],
-            vec![lang_string],
+            vec![lang_string.clone()],
             vec![],
         ),
         with(
@@ -468,6 +472,93 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
             ),
             vec![class("Target")],
             vec![xsd("gYear")],
+            vec![],
+        ),
+        with(
+            fixed(
+                Details,
+                "measure",
+                ObjectProperty,
+                ("衡量对象", "measure"),
+                (
+                    "量化目标所衡量的量（<base>measures 概念体系中的概念），措辞不同而所计相同的目标共用一个。",
+                    "What a quantitative target counts: a concept of the <base>measures scheme, shared by targets worded differently that count the same quantity.",
+                ),
+            ),
+            vec![class("Target")],
+            vec![skos_concept.clone()],
+            vec![],
+        ),
+        with(
+            fixed(
+                Instruments,
+                "InstrumentCode",
+                Class,
+                ("政策工具编码", "Instrument code"),
+                (
+                    "整理者的判定：某一条款使用某一政策工具，附决定编码的词语和包含它们的原文引语。",
+                    "A curator's decision that a provision uses a policy instrument, with the cue words that decide it and the verbatim quote that contains them.",
+                ),
+            ),
+            vec![],
+            vec![],
+            vec![format!("{}Entity", ns::PROV)],
+        ),
+        with(
+            fixed(
+                Instruments,
+                "instrument",
+                ObjectProperty,
+                ("使用政策工具", "uses instrument"),
+                (
+                    "条款使用的政策工具（<base>instruments 概念体系中的工具）；每个编码另有 instrumentCode 节点给出依据。",
+                    "A policy-instrument tool (a concept of the <base>instruments scheme) the provision uses; an instrumentCode node gives the grounds of each.",
+                ),
+            ),
+            vec![class("Task"), class("Section")],
+            vec![skos_concept.clone()],
+            vec![],
+        ),
+        with(
+            fixed(
+                Instruments,
+                "instrumentCode",
+                ObjectProperty,
+                ("政策工具编码", "instrument code"),
+                (
+                    "条款的一个政策工具编码节点。",
+                    "One instrument code of the provision.",
+                ),
+            ),
+            vec![class("Task"), class("Section")],
+            vec![class("InstrumentCode")],
+            vec![],
+        ),
+        with(
+            fixed(
+                Instruments,
+                "tool",
+                ObjectProperty,
+                ("政策工具", "tool"),
+                ("编码所指的政策工具。", "The tool a code assigns."),
+            ),
+            vec![class("InstrumentCode")],
+            vec![skos_concept.clone()],
+            vec![],
+        ),
+        with(
+            fixed(
+                Instruments,
+                "cue",
+                DatatypeProperty,
+                ("判定词语", "cue"),
+                (
+                    "引语中决定编码的词语。",
+                    "The words of the quote that decide the code.",
+                ),
+            ),
+            vec![class("InstrumentCode")],
+            vec![lang_string.clone()],
             vec![],
         ),
     ]);
@@ -639,5 +730,6 @@ pub fn group_title(group: Group) -> (&'static str, &'static str) {
             "实体、文件、条款与目标的属性",
             "Properties of entities, documents, provisions and targets",
         ),
+        Group::Instruments => ("政策工具编码", "Policy-instrument codes"),
     }
 }

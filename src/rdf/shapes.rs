@@ -383,6 +383,54 @@ pub fn shapes_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
             ),
         ],
     );
+    let lang_text = || {
+        vec![
+            pair("sh:datatype", vec!["rdf:langString".into()]),
+            pair("sh:minLength", vec!["1".into()]),
+        ]
+    };
+    doc.comment("---- Instrument codes");
+    doc.block(
+        &skh("InstrumentCode"),
+        &[
+            pair("a", vec!["sh:NodeShape".into()]),
+            labels("政策工具编码", "Instrument code"),
+            pair("sh:targetClass", vec![sk("InstrumentCode")]),
+            pair("sh:closed", vec!["true".into()]),
+            pair("sh:ignoredProperties", vec![list(&["rdf:type".to_owned()])]),
+            pair(
+                "sh:property",
+                vec![
+                    property(
+                        sk("tool"),
+                        [one(), vec![pair("sh:class", vec!["skos:Concept".into()])]].concat(),
+                    ),
+                    property(
+                        sk("provision"),
+                        [
+                            one(),
+                            vec![one_of_classes(&["Task".into(), "Section".into()])],
+                        ]
+                        .concat(),
+                    ),
+                    property(
+                        "dcterms:source".into(),
+                        [one(), vec![pair("sh:class", vec![sk("Document")])]].concat(),
+                    ),
+                    property(sk("cue"), [one(), lang_text()].concat()),
+                    property(sk("quote"), [one(), lang_text()].concat()),
+                    property(
+                        "skos:editorialNote".into(),
+                        vec![pair("sh:datatype", vec!["rdf:langString".into()])],
+                    ),
+                    property(
+                        blank(&[pair("sh:inversePath", vec![sk("instrumentCode")])]),
+                        one(),
+                    ),
+                ],
+            ),
+        ],
+    );
     doc.finish()
 }
 
@@ -409,6 +457,7 @@ fn specific_properties(
     };
     let datatype = |d: &str| pair("sh:datatype", vec![d.to_owned()]);
     let class = |k: &str| pair("sh:class", vec![sk(k)]);
+    let concept = || pair("sh:class", vec!["skos:Concept".to_owned()]);
     match kind {
         "Document" => vec![
             (
@@ -466,6 +515,8 @@ fn specific_properties(
                 with(count(Some(1), Some(1)), vec![class("Document")]),
             ),
             (sk("partOfDocument"), count(Some(1), None)),
+            (sk("instrument"), vec![concept()]),
+            (sk("instrumentCode"), vec![class("InstrumentCode")]),
         ],
         "Target" => vec![
             (
@@ -496,6 +547,10 @@ fn specific_properties(
             ),
             (sk("targetRegion"), count(Some(1), Some(1))),
             (sk("targetOf"), count(Some(1), Some(1))),
+            (
+                sk("measure"),
+                with(count(Some(1), Some(1)), vec![concept()]),
+            ),
         ],
         "Industry" => vec![(c(&format!("{}broader", ns::SKOS)), vec![class("Industry")])],
         _ => Vec::new(),

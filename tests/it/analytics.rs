@@ -186,14 +186,40 @@ async fn the_instrument_table_counts_what_the_codes_say_and_drills_down_to_them(
 }
 
 #[tokio::test]
+async fn year_rows_count_every_code_with_the_undated_document_apart() {
+    let data = execute(
+        r#"{ instrumentTable(by: YEAR) { total rows { key year total } } }"#,
+        json!({}),
+    )
+    .await;
+    let table = &data["instrumentTable"];
+    assert_eq!(table["total"], dataset().model.instruments.codes.len());
+    let keys: Vec<&str> = table["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["key"].as_str().expect("key"))
+        .collect();
+    // Zhonglou prints no date but says 「2020年,我局将…」; the Jiangsu plan says neither.
+    assert_eq!(keys, ["2017", "2018", "2020", "2023", "undated"]);
+}
+
+#[tokio::test]
 async fn a_task_lists_its_codes_and_a_tool_filter_includes_narrower_tools() {
     let data = execute(
-        r#"{ entity(id: "changzhou-2018-task-1") { ... on Task { instruments { tool { id } cue } citation { gbt7714 bibtex } } } }"#,
+        r#"{ entity(id: "changzhou-2018-task-1") { ... on Task { instruments { id tool { id } cue } citation { gbt7714 bibtex } } } }"#,
         json!({}),
     )
     .await;
     let codes = data["entity"]["instruments"].as_array().expect("codes");
     assert!(!codes.is_empty());
+    for code in codes {
+        let id = format!(
+            "changzhou-2018-task-1#instrument-{}",
+            code["tool"]["id"].as_str().expect("tool")
+        );
+        assert_eq!(code["id"], id.as_str());
+    }
     let citation = &data["entity"]["citation"];
     let gbt = citation["gbt7714"].as_str().expect("GB/T 7714");
     assert!(gbt.starts_with("常州市苏南国家自主创新示范区建设工作领导小组. 2018年常州苏南国家自主创新示范区建设工作要点[Z]. 2018-05-29: "), "{gbt}");
@@ -233,7 +259,8 @@ async fn the_agency_network_links_co_responsible_bodies_by_their_shared_tasks() 
     let data = execute(
         r#"{ agencyNetwork(document: "changzhou-2018") {
               nodes { agency { id } provisions degree weightedDegree }
-              edges { source { id } target { id } weight provisions { ... on Task { responsibleAgencies { id } } } } } }"#,
+              edges { source { id name } target { id name } weight evidence { quote }
+                      provisions { ... on Task { responsibleAgencies { id } } } } } }"#,
         json!({}),
     )
     .await;
@@ -243,6 +270,14 @@ async fn the_agency_network_links_co_responsible_bodies_by_their_shared_tasks() 
     for edge in edges {
         let provisions = edge["provisions"].as_array().expect("provisions");
         assert_eq!(edge["weight"], provisions.len());
+        let quotes = edge["evidence"].as_array().expect("evidence");
+        assert!(quotes.len() >= provisions.len(), "{edge}");
+        assert!(
+            quotes.iter().all(|q| q["quote"]
+                .as_str()
+                .is_some_and(|q| q.contains("牵头单位") || q.contains("责任单位"))),
+            "{edge}"
+        );
         for provision in provisions {
             let responsible: Vec<&Value> = provision["responsibleAgencies"]
                 .as_array()

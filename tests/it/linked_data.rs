@@ -247,3 +247,45 @@ async fn browsers_asking_for_favicon_ico_get_the_project_icon() {
     assert_eq!(content_type, "image/svg+xml");
     assert!(String::from_utf8_lossy(&body).contains("<svg"));
 }
+
+#[tokio::test]
+async fn the_instrument_scheme_resolves_as_skos_and_provisions_point_into_it() {
+    let server = TestServer::start().await;
+    let (status, content_type, body) = fetch(&server, "/instruments", "text/turtle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("text/turtle"));
+    let triples = parse_rdf(&body, RdfFormat::Turtle);
+    let skos = |local: &str| format!("http://www.w3.org/2004/02/skos/core#{local}");
+    let count = |predicate: &str| {
+        triples
+            .iter()
+            .filter(|t| t.predicate.as_str() == predicate)
+            .count()
+    };
+    let model = &dataset().model;
+    assert_eq!(count(&skos("hasTopConcept")), model.instruments.types.len());
+    assert_eq!(count(&skos("broader")), model.instruments.tools.len());
+    let (_, _, html) = fetch(&server, "/instruments", "text/html").await;
+    let html = String::from_utf8(html).expect("utf-8");
+    assert!(
+        html.contains("id=\"finance-loans\"") && html.contains("科技信贷"),
+        "{html}"
+    );
+
+    // The data graph links each coded provision to its tools, with a code node for the grounds.
+    let store = &dataset().store;
+    let query = "PREFIX sk: <https://w3id.org/sunan-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?p sk:instrumentCode ?c . ?c sk:tool ?t ; sk:cue ?cue ; sk:quote ?q . ?p sk:instrument ?t }";
+    let evaluator = oxigraph::sparql::SparqlEvaluator::new();
+    let prepared = evaluator.parse_query(query).expect("query parses");
+    let oxigraph::sparql::QueryResults::Solutions(mut solutions) =
+        prepared.on_store(store).execute().expect("query runs")
+    else {
+        panic!("solutions expected");
+    };
+    let solution = solutions.next().expect("one row").expect("no error");
+    let n = solution.get("n").expect("n").to_string();
+    assert!(
+        n.starts_with(&format!("\"{}\"", model.instruments.codes.len())),
+        "{n}"
+    );
+}

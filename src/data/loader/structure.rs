@@ -95,6 +95,20 @@ impl<'a> Loader<'a> {
         };
         let date = date_of("date", &doc.date);
         let published = date_of("published", &doc.published);
+        let stated_year = match (doc.year, &doc.year_quote) {
+            (None, None) => None,
+            (Some(year), Some(quote))
+                if quote.contains(&year.to_string())
+                    && source.as_ref().is_some_and(|s| s.find(quote).is_some()) =>
+            {
+                Some(year)
+            }
+            _ => {
+                let reason = "year needs a year_quote of the source that contains the year (and the other way round)".to_owned();
+                self.problem(path, text, Some(doc_span.clone()), reason);
+                None
+            }
+        };
         let origin = Origin {
             file: self.files.display_path(path),
             line: line_of(text, doc_span.start),
@@ -121,6 +135,7 @@ impl<'a> Loader<'a> {
                     english_title: doc.english_title.clone(),
                     date,
                     published,
+                    stated_year,
                     number: doc.number.clone(),
                     region: region.unwrap_or_default(),
                     script: doc.script,

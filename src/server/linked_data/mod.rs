@@ -76,6 +76,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/prop/{kind}", get(statement_property))
         .route("/prop/statement/{kind}", get(statement_property))
         .route("/shapes", get(shapes))
+        .route("/instruments", get(instruments))
+        .route("/measures", get(measures))
         .route("/dump", get(dump_index))
         .route("/dump/", get(dump_index))
         .route("/dump/{file}", get(dump_file))
@@ -236,6 +238,81 @@ async fn shapes(
         }
         None => Representation::not_acceptable(&headers),
     })
+}
+
+/// `GET /instruments`: the policy-instrument concept scheme.
+async fn instruments(State(linked): State<LinkedData>, headers: HeaderMap) -> Response {
+    let data = &linked.dataset;
+    let instruments = &data.model.instruments;
+    let rows: String = instruments
+        .types
+        .iter()
+        .chain(&instruments.tools)
+        .map(|c| {
+            format!(
+                "<tr id=\"{id}\"><td><code>{id}</code></td><td>{}</td><td lang=\"zh-Hans\">{}</td><td>{}</td></tr>\n",
+                escape(&c.en),
+                escape(&c.zh),
+                escape(&c.definition_en),
+                id = escape(&c.id),
+            )
+        })
+        .collect();
+    let body = format!(
+        "<h1>{} {}</h1><p>{}</p><p><small>{}</small></p><table><thead><tr><th>Id</th><th>English</th><th>中文</th><th>Definition</th></tr></thead><tbody>{rows}</tbody></table>",
+        escape(&instruments.en),
+        escape(&instruments.zh),
+        escape(&instruments.definition_en),
+        escape(&instruments.source),
+    );
+    let triples = rdf::instrument_scheme_triples(&data.model, &data.iris);
+    scheme_response(
+        &headers,
+        data,
+        "Policy instruments · sunan-kg",
+        &body,
+        &triples,
+    )
+}
+
+/// `GET /measures`: the concept scheme of what targets measure.
+async fn measures(State(linked): State<LinkedData>, headers: HeaderMap) -> Response {
+    let data = &linked.dataset;
+    let rows: String = data
+        .model
+        .measures
+        .iter()
+        .map(|m| {
+            format!(
+                "<tr id=\"{id}\"><td><code>{id}</code></td><td>{}</td><td lang=\"zh-Hans\">{}</td><td>{}</td></tr>\n",
+                escape(&m.en),
+                escape(&m.zh),
+                escape(&m.definition_en),
+                id = escape(&m.id),
+            )
+        })
+        .collect();
+    let body = format!(
+        "<h1>Measures of quantitative targets</h1><table><thead><tr><th>Id</th><th>English</th><th>中文</th><th>Definition</th></tr></thead><tbody>{rows}</tbody></table>"
+    );
+    let triples = rdf::measure_scheme_triples(&data.model, &data.iris);
+    scheme_response(&headers, data, "Measures · sunan-kg", &body, &triples)
+}
+
+fn scheme_response(
+    headers: &HeaderMap,
+    data: &SharedDataset,
+    title: &str,
+    body: &str,
+    triples: &[oxigraph::model::Triple],
+) -> Response {
+    match Representation::negotiate(headers) {
+        Some(Representation::Html) => html_page(title, body),
+        Some(Representation::Rdf(format)) => {
+            rdf_response(triples, format, &vocabulary_prefixes(data))
+        }
+        None => Representation::not_acceptable(headers),
+    }
 }
 
 fn parse(text: &str) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {

@@ -1,0 +1,158 @@
+//! The two SKOS concept schemes the data points into: the policy-instrument code list
+//! (`<base>instruments`, types as top concepts, tools narrower) and the measures targets count
+//! (`<base>measures`). Both are part of the data graph and are also served on their own.
+
+use oxigraph::model::{Literal, NamedNode, Term, Triple};
+
+use super::iri::{Iris, ns};
+use crate::model::Model;
+
+fn skos(local: &str) -> NamedNode {
+    Iris::standard(ns::SKOS, local)
+}
+
+fn tagged(text: &str, tag: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(text, tag).into()
+}
+
+fn add(out: &mut Vec<Triple>, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+    out.push(Triple::new(subject.clone(), predicate, object.into()));
+}
+
+/// The policy-instrument concept scheme with its types and tools.
+pub fn instrument_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
+    let instruments = &model.instruments;
+    let rdf_type = Iris::standard(ns::RDF, "type");
+    let scheme = iris.instrument_scheme();
+    let mut out = Vec::new();
+    add(&mut out, &scheme, rdf_type.clone(), skos("ConceptScheme"));
+    add(
+        &mut out,
+        &scheme,
+        skos("prefLabel"),
+        tagged(&instruments.zh, "zh-Hans"),
+    );
+    add(
+        &mut out,
+        &scheme,
+        skos("prefLabel"),
+        tagged(&instruments.en, "en"),
+    );
+    add(
+        &mut out,
+        &scheme,
+        skos("definition"),
+        tagged(&instruments.definition_zh, "zh-Hans"),
+    );
+    add(
+        &mut out,
+        &scheme,
+        skos("definition"),
+        tagged(&instruments.definition_en, "en"),
+    );
+    add(
+        &mut out,
+        &scheme,
+        Iris::standard(ns::DCTERMS, "source"),
+        Literal::new_simple_literal(&instruments.source),
+    );
+    let concepts = instruments
+        .types
+        .iter()
+        .map(|c| (c, None))
+        .chain(instruments.tools.iter().map(|c| {
+            let broader = match c.broader {
+                Some(tool) => &instruments.tools[tool].id,
+                None => &instruments.types[c.type_index].id,
+            };
+            (c, Some(broader))
+        }));
+    for (concept, broader) in concepts {
+        let iri = iris.instrument(&concept.id);
+        add(&mut out, &iri, rdf_type.clone(), skos("Concept"));
+        add(&mut out, &iri, skos("inScheme"), scheme.clone());
+        add(
+            &mut out,
+            &iri,
+            skos("notation"),
+            Literal::new_simple_literal(&concept.id),
+        );
+        add(
+            &mut out,
+            &iri,
+            skos("prefLabel"),
+            tagged(&concept.zh, "zh-Hans"),
+        );
+        add(&mut out, &iri, skos("prefLabel"), tagged(&concept.en, "en"));
+        add(
+            &mut out,
+            &iri,
+            skos("definition"),
+            tagged(&concept.definition_zh, "zh-Hans"),
+        );
+        add(
+            &mut out,
+            &iri,
+            skos("definition"),
+            tagged(&concept.definition_en, "en"),
+        );
+        match broader {
+            None => {
+                add(&mut out, &iri, skos("topConceptOf"), scheme.clone());
+                add(&mut out, &scheme, skos("hasTopConcept"), iri.clone());
+            }
+            Some(broader) => add(&mut out, &iri, skos("broader"), iris.instrument(broader)),
+        }
+    }
+    out
+}
+
+/// The measures concept scheme.
+pub fn measure_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
+    let rdf_type = Iris::standard(ns::RDF, "type");
+    let scheme = iris.measure_scheme();
+    let mut out = Vec::new();
+    add(&mut out, &scheme, rdf_type.clone(), skos("ConceptScheme"));
+    add(
+        &mut out,
+        &scheme,
+        skos("prefLabel"),
+        tagged("量化目标的衡量对象", "zh-Hans"),
+    );
+    add(
+        &mut out,
+        &scheme,
+        skos("prefLabel"),
+        tagged("What quantitative targets measure", "en"),
+    );
+    for measure in &model.measures {
+        let iri = iris.measure(&measure.id);
+        add(&mut out, &iri, rdf_type.clone(), skos("Concept"));
+        add(&mut out, &iri, skos("inScheme"), scheme.clone());
+        add(&mut out, &iri, skos("topConceptOf"), scheme.clone());
+        add(&mut out, &scheme, skos("hasTopConcept"), iri.clone());
+        add(
+            &mut out,
+            &iri,
+            skos("notation"),
+            Literal::new_simple_literal(&measure.id),
+        );
+        add(
+            &mut out,
+            &iri,
+            skos("prefLabel"),
+            tagged(&measure.zh, "zh-Hans"),
+        );
+        add(&mut out, &iri, skos("prefLabel"), tagged(&measure.en, "en"));
+        add(
+            &mut out,
+            &iri,
+            skos("definition"),
+            tagged(&measure.definition_en, "en"),
+        );
+        if let Some(note) = &measure.note {
+            add(&mut out, &iri, skos("scopeNote"), tagged(note, "en"));
+        }
+    }
+    out
+}
