@@ -72,6 +72,7 @@ fragment Brief on Entity { id kind name en: label(lang: EN) { text fallback } }`
 export const EVIDENCE = `
 fragment Ev on Evidence {
   quote quoteStart quoteEnd inferred basis rule inferenceNote note
+  citation { gbt7714 bibtex }
   document { ...Brief }
   task { ...Brief }
 }`;

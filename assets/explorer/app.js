@@ -12,6 +12,10 @@ import { renderPath } from './views/path.js';
 import { renderIndustry } from './views/industry.js';
 import { renderDocuments, renderDocument } from './views/documents.js';
 import { renderTargets } from './views/targets.js';
+import { renderInstruments } from './views/instruments.js';
+import { renderAgencies } from './views/agencies.js';
+import { renderTimeline } from './views/timeline.js';
+import { renderExports } from './views/exports.js';
 
 const ROUTES = [
   { pattern: /^\/(?:explore\/?)?$/, view: renderHome, nav: 'home' },
@@ -23,6 +27,10 @@ const ROUTES = [
   { pattern: /^\/explore\/documents$/, view: renderDocuments, nav: 'documents' },
   { pattern: /^\/explore\/document\/([^/]+)$/, view: renderDocument, nav: 'documents' },
   { pattern: /^\/explore\/targets$/, view: renderTargets, nav: 'targets' },
+  { pattern: /^\/explore\/instruments$/, view: renderInstruments, nav: 'instruments' },
+  { pattern: /^\/explore\/agencies$/, view: renderAgencies, nav: 'agencies' },
+  { pattern: /^\/explore\/timeline$/, view: renderTimeline, nav: 'timeline' },
+  { pattern: /^\/explore\/exports$/, view: renderExports, nav: 'exports' },
 ];
 
 const main = document.getElementById('main');
@@ -138,7 +146,11 @@ function renderChrome(activeNav) {
         navItem('path', '/explore/path', t('navPath')),
         navItem('industry', '/explore/industry', t('navIndustry')),
         navItem('documents', '/explore/documents', t('navDocuments')),
-        navItem('targets', '/explore/targets', t('navTargets')))),
+        navItem('targets', '/explore/targets', t('navTargets')),
+        navItem('instruments', '/explore/instruments', t('navInstruments')),
+        navItem('agencies', '/explore/agencies', t('navAgencies')),
+        navItem('timeline', '/explore/timeline', t('navTimeline')),
+        navItem('exports', '/explore/exports', t('navExports')))),
     h('div', { class: 'lang-switch', role: 'group', 'aria-label': `${t('language')} / Language` },
       langButton('zh', '中文'),
       langButton('en', 'English')));
@@ -148,6 +160,7 @@ function renderChrome(activeNav) {
     h('p', {},
       h('a', { href: '/graphql' }, 'GraphQL'), ' · ',
       h('a', { href: '/sparql' }, 'SPARQL'), ' · ',
+      h('a', { href: '/explore/exports' }, t('navExports')), ' · ',
       h('span', {}, 'sunan-kg')));
   const skip = document.querySelector('.skip');
   if (skip) skip.textContent = t('skip');
@@ -159,7 +172,8 @@ document.addEventListener('click', (event) => {
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const anchor = event.target.closest('a[href]');
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
-  const url = new URL(anchor.href, location.href);
+  // An SVG <a>'s `href` is an SVGAnimatedString, not the URL: read the attribute.
+  const url = new URL(anchor.getAttribute('href'), location.href);
   if (url.origin !== location.origin || !isExplorerPath(url.pathname)) return;
   event.preventDefault();
   if (url.pathname === location.pathname && url.search === location.search && url.hash) {

@@ -35,17 +35,128 @@ export function kindBadge(kindEnum) {
 }
 
 /** A link to an entity's page, named in the interface language. */
-export function entityLink(entity, { badge = false, secondary = false } = {}) {
+export function entityLink(entity, { badge = false, secondary = false, href: target = null } = {}) {
   const other = secondary ? otherNameOf(entity) : null;
   return h('span', { class: 'entity-ref' },
-    h('a', { href: paths.entity(entity.id), class: 'entity-link', lang: langOfName(entity) }, nameOf(entity)),
+    h('a', { href: target || paths.entity(entity.id), class: 'entity-link', lang: langOfName(entity) }, nameOf(entity)),
+    originalHint(entity),
     other ? h('span', { class: 'secondary', lang: i18n.lang === 'en' ? 'zh-Hans' : 'en' }, ` ${other}`) : null,
     badge ? [' ', kindBadge(entity.kind)] : null);
 }
 
 /** The language of the name `nameOf` gives for this entity. */
 export function langOfName(entity) {
-  return i18n.lang === 'en' && entity && entity.en && !entity.en.fallback ? 'en' : 'zh';
+  return i18n.lang === 'en' && entity && entity.en && !entity.en.fallback ? 'en' : 'zh-Hans';
+}
+
+/** Kinds whose names are the titles of parts of the documents. */
+const TITLE_KINDS = new Set(['DOCUMENT', 'SECTION', 'TASK', 'TARGET']);
+
+/**
+ * In the English interface, a name that has no English form is shown in Chinese: say so, so
+ * that a reader does not take it for a rendering error ("(Chinese title)" for provisions).
+ */
+export function originalHint(entity) {
+  if (i18n.lang !== 'en' || !entity || langOfName(entity) === 'en') return null;
+  return h('span', { class: 'hint' }, ` ${t(TITLE_KINDS.has(entity.kind) ? 'chineseTitle' : 'chineseName')}`);
+}
+
+/** An entity's name as text (not a link), marked with its language and the hint above. */
+export function nameText(entity) {
+  return [h('span', { lang: langOfName(entity) }, nameOf(entity)), originalHint(entity)];
+}
+
+/**
+ * A remark the curators wrote in English (notes, inference reasons), under a label that says
+ * whose it is and, in the Chinese interface, that it is in English.
+ */
+export function foreignNote(labelKey, text, vars = {}) {
+  if (!text) return null;
+  return h('div', { class: 'note' },
+    h('span', { class: 'note-label' }, t(labelKey, vars)), ' ',
+    h('span', { lang: 'en' }, text));
+}
+
+let copySeq = 0;
+
+/** Copies `text`, or selects `fallbackEl`'s text when the clipboard is not available. */
+async function copyText(text, fallbackEl) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(fallbackEl);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return false;
+  }
+}
+
+/**
+ * "Cite": a disclosure with the GB/T 7714 and BibTeX references of a quote and a copy button
+ * for each. `citation` is { gbt7714, bibtex } or a function that loads it when first opened.
+ */
+export function citeControl(citation) {
+  if (!citation) return null;
+  copySeq += 1;
+  const body = h('div', { class: 'cite-body' });
+  const details = h('details', { class: 'cite', dataset: { cite: String(copySeq) } },
+    h('summary', {}, t('cite')), body);
+  let filled = false;
+  const fill = async () => {
+    if (filled) return;
+    filled = true;
+    let c = citation;
+    if (typeof citation === 'function') {
+      body.append(loading());
+      try {
+        c = await citation();
+      } catch (error) {
+        clear(body);
+        body.append(errorBox(error));
+        filled = false;
+        return;
+      }
+      clear(body);
+    }
+    if (!c) {
+      body.append(h('p', { class: 'empty' }, t('noCitation')));
+      return;
+    }
+    body.append(citeFormat('GB/T 7714-2015', c.gbt7714, 'p'), citeFormat('BibTeX', c.bibtex, 'pre'));
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open) fill();
+  });
+  return details;
+}
+
+function citeFormat(label, text, tag) {
+  const textEl = h(tag, { class: 'cite-text', lang: 'zh-Hans' }, text.trim());
+  const status = h('span', { class: 'cite-status', role: 'status' });
+  const button = h('button', {
+    type: 'button',
+    class: 'copy',
+    'aria-label': t('copyWhat', { what: label }),
+    on: {
+      click: async () => {
+        const copied = await copyText(text, textEl);
+        status.textContent = copied ? t('copied') : t('selectedToCopy');
+      },
+    },
+  }, t('copy'));
+  return h('div', { class: 'cite-format' },
+    h('div', { class: 'cite-head' }, h('strong', {}, label), ' ', button, ' ', status),
+    textEl);
+}
+
+/** A quote with the words `cue` marked (the first time they occur). */
+export function quoteWithCue(quote, cue) {
+  const at = cue ? quote.indexOf(cue) : -1;
+  if (at < 0) return [quote];
+  return [quote.slice(0, at), h('mark', { class: 'cue' }, cue), quote.slice(at + cue.length)];
 }
 
 /** The label of a basis that is not STATED: inferred, derived by a rule, or curated. */
@@ -66,14 +177,15 @@ export function evidenceItem(ev) {
     h('figcaption', {},
       '— ',
       h('a', { href: paths.document(ev.document.id, null), class: 'doc-link' }, nameOf(ev.document)),
-      ev.task ? [' · ', h('a', { href: paths.entity(ev.task.id) }, nameOf(ev.task))] : null,
+      ev.task ? [' · ', h('a', { href: paths.entity(ev.task.id), lang: langOfName(ev.task) }, nameOf(ev.task)), originalHint(ev.task)] : null,
       ev.inferred ? [' ', h('span', { class: 'tag inferred-tag' }, t(basisKey(ev.basis)))] : null,
       ev.inferenceNote
-        ? h('div', { class: 'note' }, ev.rule
-          ? t('derivedNote', { rule: ev.rule, note: ev.inferenceNote })
-          : t('inferredNote', { note: ev.inferenceNote }))
+        ? (ev.rule
+          ? foreignNote('derivedNoteLabel', ev.inferenceNote, { rule: ev.rule })
+          : foreignNote('inferredNoteLabel', ev.inferenceNote))
         : null,
-      ev.note ? h('div', { class: 'note' }, t('curatorNote', { note: ev.note })) : null));
+      foreignNote('curatorNoteLabel', ev.note),
+      citeControl(ev.citation)));
 }
 
 /** A loading line, announced to screen readers through the live region. */

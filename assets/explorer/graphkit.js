@@ -1,10 +1,10 @@
 // Drawing graphs with Cytoscape (vendored from the npm registry, see assets/vendor/README.md):
-// the style shared by the graph and path views.
+// the style shared by the graph and path views (the agency network brings its own).
 
 import cytoscape from '/assets/vendor/cytoscape/cytoscape.esm.min.mjs';
 import { i18n, nameOf, kindColour, relationLabel } from './i18n.js';
 
-const FONT = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const graphFont = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 function shorten(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -34,8 +34,8 @@ function style(edgeLabels) {
       style: {
         'background-color': 'data(colour)',
         label: 'data(label)',
-        'font-family': FONT,
-        'font-size': 11,
+        'font-family': graphFont,
+        'font-size': 12,
         color: '#1d2733',
         'text-valign': 'bottom',
         'text-margin-y': 4,
@@ -64,12 +64,15 @@ function style(edgeLabels) {
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
         label: 'data(label)',
-        'font-family': FONT,
-        'font-size': 9,
-        color: '#4a5560',
+        'font-family': graphFont,
+        // Legible at the default zoom: as large as the node labels, on a white band.
+        'font-size': 12,
+        color: '#2d3640',
         'text-rotation': 'autorotate',
-        'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 2,
+        'text-background-shape': 'round-rectangle',
         'text-opacity': edgeLabels ? 1 : 0,
       },
     },
@@ -98,14 +101,42 @@ export function forceLayout({ randomize = true } = {}) {
 }
 
 /** A Cytoscape instance in `container` (which must already be in the page and sized). */
-export function createGraph(container, elements, { layout = forceLayout(), edgeLabels = false } = {}) {
-  return cytoscape({
+export function createGraph(container, elements, { layout = forceLayout(), edgeLabels = false, style: own = null } = {}) {
+  const cy = cytoscape({
     container,
     elements,
-    style: style(edgeLabels),
+    style: own || style(edgeLabels),
     layout,
     minZoom: 0.15,
     maxZoom: 4,
     boxSelectionEnabled: false,
   });
+  keepLabelsLegible(cy);
+  return cy;
+}
+
+/** The smallest label size on screen, in CSS pixels, down to a zoom of 0.5. */
+const SCREEN_FONT = 12;
+
+/**
+ * Fitting a large graph into the window zooms out, and fixed-size labels shrink with it past
+ * reading: grow the labels' size as the zoom falls (up to twice), so that they stay about
+ * SCREEN_FONT pixels on screen.
+ */
+function keepLabelsLegible(cy) {
+  let pending = false;
+  const update = () => {
+    pending = false;
+    if (cy.destroyed()) return;
+    const size = Math.min(SCREEN_FONT * 2, Math.max(SCREEN_FONT, SCREEN_FONT / cy.zoom()));
+    cy.batch(() => cy.elements().style('font-size', size));
+  };
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(update);
+  };
+  cy.on('zoom', schedule);
+  cy.on('layoutstop', schedule);
+  schedule();
 }

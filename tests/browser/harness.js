@@ -34,8 +34,13 @@ function freePort() {
   });
 }
 
-/** Starts the server and resolves once /health answers; `stop()` ends it. */
+/**
+ * Starts the server and resolves once /health answers; `stop()` ends it. With
+ * $SUNAN_KG_BASE_URL set, uses the server already running there instead (and leaves it running),
+ * for trying explorer changes through a development proxy without a rebuild.
+ */
 export async function startServer() {
+  if (process.env.SUNAN_KG_BASE_URL) return existingServer(process.env.SUNAN_KG_BASE_URL.replace(/\/+$/, ''));
   const binary = serverBinary();
   if (!existsSync(binary)) throw new Error(`no server binary at ${binary}`);
   const port = await freePort();
@@ -72,8 +77,20 @@ export async function startServer() {
   };
 }
 
-/** Debian's Chromium, headless, with a fresh profile; the profile is removed on close. */
-export async function startBrowser() {
+async function existingServer(base) {
+  const response = await fetch(`${base}/health`).catch((error) => {
+    throw new Error(`nothing answers at SUNAN_KG_BASE_URL=${base}: ${error.message}`);
+  });
+  if (!response.ok) throw new Error(`${base}/health answered ${response.status}`);
+  return { base, log: () => '', async stop() {} };
+}
+
+/**
+ * Debian's Chromium, headless, with a fresh profile; the profile is removed on close. With
+ * `bypassCSP`, the pages' content security policy is not applied, so that a test can inject a
+ * script such as axe-core (the explorer's own policy allows no inline scripts).
+ */
+export async function startBrowser({ bypassCSP = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'sunan-kg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -90,6 +107,7 @@ export async function startBrowser() {
     ],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    bypassCSP,
   });
   const problems = [];
   const watch = (page) => {

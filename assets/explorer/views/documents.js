@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import { gql, BRIEF } from '../api.js';
 import { t, i18n, nameOf, otherNameOf, kindLabel, STRUCTURAL_KINDS, vocab } from '../i18n.js';
-import { entityLink, paths } from '../components.js';
+import { entityLink, paths, citeControl, foreignNote, langOfName, originalHint } from '../components.js';
 
 const DOCUMENTS_QUERY = `
 query Documents {
@@ -28,6 +28,7 @@ query DocumentPage($id: ID!) {
     ...Brief
     ... on Document {
       date published number script text
+      citation { gbt7714 bibtex }
       region { ...Brief }
       issuer { ...Brief }
       tasks {
@@ -120,6 +121,7 @@ export async function renderDocument(ctx) {
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: paths.entity(d.id) }, t('openEntity')),
       h('a', { class: 'button', href: paths.graph(d.id) }, t('openGraph'))),
+    citeControl(d.citation),
   );
 
   ctx.main.append(tasksSection(d, focus));
@@ -133,6 +135,12 @@ export async function renderDocument(ctx) {
     text ? h('p', { class: 'help' }, t('textHelp'), ' ', t('entitiesInText', { n: mentions.length })) : h('p', { class: 'empty' }, t('noText')),
     textBox));
   if (mark) {
+    // The quoted passage can be cited from where it is read.
+    const cite = citeControl(d.citation);
+    if (cite) {
+      cite.classList.add('cite-inline');
+      mark.after(cite);
+    }
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
   }
@@ -157,10 +165,11 @@ function tasksSection(d, focus) {
         return h('tr', { dataset: { task: task.id } },
           h('td', {}, task.number || ''),
           h('td', {},
-            h('a', { href: at ? paths.document(d.id, at) : paths.entity(task.id) }, nameOf(task)),
+            h('a', { href: at ? paths.document(d.id, at) : paths.entity(task.id), lang: langOfName(task) }, nameOf(task)),
+            originalHint(task),
             ' ',
             h('a', { href: paths.entity(task.id), class: 'small-link', 'aria-label': `${t('openEntity')}: ${nameOf(task)}` }, '↗')),
-          h('td', {}, task.section ? nameOf(task.section) : ''),
+          h('td', {}, task.section ? [h('span', { lang: langOfName(task.section) }, nameOf(task.section)), originalHint(task.section)] : ''),
           h('td', {}, (task.responsibleAgencies || []).map((a, i) => [i ? '、' : '', entityLink(a)])),
           h('td', {}, task.targets && task.targets.length ? String(task.targets.length) : ''));
       }))));
@@ -184,7 +193,7 @@ function targetsSection(d, focus) {
           h('td', { class: 'num' }, `${formatNumber(target.value)} ${target.unit}`),
           h('td', {}, String(target.year)),
           h('td', {}, target.region ? entityLink(target.region) : ''),
-          h('td', {}, target.note || ''));
+          h('td', {}, foreignNote('curatorNoteLabel', target.note)));
       }))));
 }
 

@@ -7,7 +7,7 @@ import {
   t, i18n, nameOf, otherNameOf, kindLabel, relationLabel, relationComment, regionText,
   STRUCTURAL_RELATIONS, vocab,
 } from '../i18n.js';
-import { entityLink, evidenceItem, kindBadge, href, paths } from '../components.js';
+import { entityLink, evidenceItem, kindBadge, href, paths, originalHint } from '../components.js';
 
 const ENTITY_QUERY = `
 query EntityPage($id: ID!, $after: String) {
@@ -65,6 +65,7 @@ export async function renderEntity(ctx) {
   ctx.main.append(
     h('header', { class: 'entity-head' },
       h('h1', { id: 'entity-title', lang: i18n.lang === 'en' && other ? 'en' : 'zh-Hans' }, nameOf(e)),
+      originalHint(e) ? h('p', { class: 'hint' }, originalHint(e)) : null,
       other ? h('p', { class: 'entity-other', lang: i18n.lang === 'en' ? 'zh-Hans' : 'en' }, other) : null,
       h('p', { class: 'entity-meta' },
         kindBadge(e.kind),
@@ -145,7 +146,8 @@ function relationGroup(e, g, open) {
     : ['… ', h('span', { class: 'rel' }, label), ' ', h('span', { class: 'self' }, nameOf(e))];
   const headingId = `rel-${g.kind}-${g.direction}`;
   return h('section', { class: 'rel-group', dataset: { kind: g.kind, direction: g.direction }, 'aria-labelledby': headingId },
-    h('h3', { id: headingId, title: relationComment(g.kind) }, heading, h('span', { class: 'count' }, ` (${g.items.length})`)),
+    // The vocabulary's comments are in English: offered as a tooltip in the English interface only.
+    h('h3', { id: headingId, title: i18n.lang === 'en' ? relationComment(g.kind) : null }, heading, h('span', { class: 'count' }, ` (${g.items.length})`)),
     h('ul', { class: 'relations' },
       g.items.map((r) => h('li', { class: 'relation', dataset: { relation: r.id } },
         h('div', { class: 'relation-other' },

@@ -1,6 +1,8 @@
 // The graph view: an entity's neighbourhood drawn with Cytoscape. Pan and zoom; click a node to
 // see it, double-click (or the button) to expand it; click a line for its evidence; filter by
-// kind and relation kind in the legend. The URL keeps the expansions and filters.
+// kind and relation kind in the legend. The URL keeps the expansions and filters. Sections and
+// tasks (parts of the documents, often named like the places they concern) are left out unless
+// `structure=1` asks for them.
 
 import { h, clear } from '../dom.js';
 import { gql, BRIEF, EVIDENCE } from '../api.js';
@@ -21,6 +23,9 @@ query Neighborhood($ids: [ID!]!, $hops: Int!) {
 
 const MAX_SEEDS = 20;
 
+/** Kinds left out of the graph by default: the documents' sections and tasks. */
+const STRUCTURE_KINDS = new Set(['SECTION', 'TASK']);
+
 function listParam(query, key) {
   return (query.get(key) || '').split(',').map((s) => s.trim()).filter(Boolean);
 }
@@ -33,6 +38,8 @@ export async function renderGraph(ctx) {
     hops: ctx.query.get('hops') === '2' ? 2 : 1,
     hiddenKinds: new Set(listParam(ctx.query, 'hideKinds')),
     hiddenRels: new Set(listParam(ctx.query, 'hideRels')),
+    structure: ctx.query.get('structure') === '1',
+    shown: new Set(), // the ids of the nodes drawn (see prune)
     nodes: new Map(), // id → { entity, distance }
     edges: new Map(), // id → edge with relation evidence
     truncated: false,
@@ -42,6 +49,7 @@ export async function renderGraph(ctx) {
   const first = await gql(NEIGHBORHOOD_QUERY, { ids: seeds(), hops: state.hops });
   if (!ctx.alive()) return;
   absorb(state, first.neighborhood);
+  prune(state, seeds());
   const seedEntity = state.nodes.get(seed)?.entity;
   const title = t('graphTitle', { name: seedEntity ? nameOf(seedEntity) : seed });
   ctx.setTitle(title);
@@ -67,7 +75,8 @@ export async function renderGraph(ctx) {
           state.expand.length > 0
             ? h('a', { class: 'button', href: paths.graph(seed, { hops: state.hops }) }, t('reset'))
             : null,
-          h('a', { class: 'button', href: paths.entity(seed) }, t('openEntity'))),
+          h('a', { class: 'button', href: paths.entity(seed) }, t('openEntity')),
+          structureToggle()),
         message,
         container,
         status),
@@ -77,10 +86,23 @@ export async function renderGraph(ctx) {
     h('details', { class: 'panel' }, h('summary', {}, t('graphAsList')), listBox),
   );
 
+  function structureToggle() {
+    const id = 'graph-structure';
+    return h('span', { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        id,
+        checked: state.structure,
+        on: { change: (ev) => ctx.navigate(urlFor({ structure: ev.target.checked ? '1' : null })) },
+      }),
+      h('label', { for: id }, t('showStructure')));
+  }
+
   function urlFor(overrides = {}) {
     return paths.graph(state.seed, {
       expand: state.expand,
       hops: state.hops === 1 ? null : state.hops,
+      structure: state.structure ? '1' : null,
       hideKinds: [...state.hiddenKinds],
       hideRels: [...state.hiddenRels],
       ...overrides,
@@ -89,7 +111,7 @@ export async function renderGraph(ctx) {
 
   const cy = createGraph(container, elementsOf(state, seeds()), {
     layout: forceLayout(),
-    edgeLabels: state.edges.size <= 40,
+    edgeLabels: [...state.edges.values()].filter((e) => state.shown.has(e.source) && state.shown.has(e.target)).length <= 60,
   });
   ctx.onLeave(() => cy.destroy());
 
@@ -119,8 +141,8 @@ export async function renderGraph(ctx) {
 
   function renderLegend() {
     clear(legend);
-    const kindCounts = countBy([...state.nodes.values()].map((n) => n.entity.kind));
-    const relCounts = countBy([...state.edges.values()].map((e) => e.kind));
+    const kindCounts = countBy([...state.nodes.values()].filter((n) => state.shown.has(n.entity.id)).map((n) => n.entity.kind));
+    const relCounts = countBy(shownEdges(state).map((e) => e.kind));
     const kindOrder = vocab().kinds.map((k) => k.enum).filter((k) => kindCounts.has(k));
     const relOrder = vocab().relations.map((k) => k.enum).filter((k) => relCounts.has(k));
     legend.append(
@@ -146,7 +168,7 @@ export async function renderGraph(ctx) {
 
   function renderList() {
     clear(listBox);
-    const visible = [...state.edges.values()].filter((e) => {
+    const visible = shownEdges(state).filter((e) => {
       const s = state.nodes.get(e.source);
       const o = state.nodes.get(e.target);
       return s && o && !state.hiddenRels.has(e.kind)
@@ -239,8 +261,9 @@ export async function renderGraph(ctx) {
       return;
     }
     if (!ctx.alive()) return;
-    const before = new Set(state.nodes.keys());
+    const before = new Set(state.shown);
     absorb(state, data.neighborhood);
+    prune(state, seeds());
     const origin = cy.getElementById(id).position();
     const fresh = elementsOf(state, seeds()).filter((el) => cy.getElementById(el.data.id).empty());
     fresh.forEach((el, i) => {
@@ -283,11 +306,46 @@ function absorb(state, view) {
   state.truncated = state.truncated || view.truncated;
 }
 
+/**
+ * Decides which nodes are drawn: without `structure`, sections and tasks (other than seeds) are
+ * left out, and so is whatever was reached only through them, so that nothing floats unlinked.
+ */
+function prune(state, seedIds) {
+  const keep = (id) => {
+    const n = state.nodes.get(id);
+    return n && (state.structure || !STRUCTURE_KINDS.has(n.entity.kind) || seedIds.includes(id));
+  };
+  const links = new Map();
+  for (const e of state.edges.values()) {
+    if (!keep(e.source) || !keep(e.target)) continue;
+    if (!links.has(e.source)) links.set(e.source, []);
+    if (!links.has(e.target)) links.set(e.target, []);
+    links.get(e.source).push(e.target);
+    links.get(e.target).push(e.source);
+  }
+  const shown = new Set(seedIds.filter((id) => state.nodes.has(id)));
+  const queue = [...shown];
+  while (queue.length > 0) {
+    const id = queue.shift();
+    for (const next of links.get(id) || []) {
+      if (!shown.has(next)) {
+        shown.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  state.shown = shown;
+}
+
+function shownEdges(state) {
+  return [...state.edges.values()].filter((e) => state.shown.has(e.source) && state.shown.has(e.target));
+}
+
 function elementsOf(state, seedIds) {
   const seedSet = new Set(seedIds);
-  const nodes = [...state.nodes.values()].map((n) => ({ group: 'nodes', data: nodeData(n.entity, { seed: seedSet.has(n.entity.id) }) }));
-  const edges = [...state.edges.values()]
-    .filter((e) => state.nodes.has(e.source) && state.nodes.has(e.target))
-    .map((e) => ({ group: 'edges', data: edgeData(e) }));
+  const nodes = [...state.nodes.values()]
+    .filter((n) => state.shown.has(n.entity.id))
+    .map((n) => ({ group: 'nodes', data: nodeData(n.entity, { seed: seedSet.has(n.entity.id) }) }));
+  const edges = shownEdges(state).map((e) => ({ group: 'edges', data: edgeData(e) }));
   return [...nodes, ...edges];
 }

@@ -55,7 +55,11 @@ export async function renderHome(ctx) {
         card('/explore/path', t('pathTitle'), t('viewPathDesc')),
         card('/explore/industry', t('industryTitle'), t('viewIndustryDesc')),
         card('/explore/documents', t('documentsTitle'), t('viewDocumentsDesc')),
-        card('/explore/targets', t('targetsTitle'), t('viewTargetsDesc')))),
+        card('/explore/targets', t('targetsTitle'), t('viewTargetsDesc')),
+        card('/explore/instruments', t('instrumentsTitle'), t('viewInstrumentsDesc')),
+        card('/explore/agencies', t('agenciesTitle'), t('viewAgenciesDesc')),
+        card('/explore/timeline', t('timelineTitle'), t('viewTimelineDesc')),
+        card('/explore/exports', t('exportsTitle'), t('viewExportsDesc')))),
     h('section', { class: 'panel', 'aria-labelledby': 'docs-title' },
       h('h2', { id: 'docs-title' }, t('documentsTitle')),
       h('ul', { class: 'doc-list' },
@@ -67,7 +71,8 @@ export async function renderHome(ctx) {
       h('h2', { id: 'api-title' }, t('apiTitle')),
       h('ul', {},
         h('li', {}, h('a', { href: '/graphql' }, t('apiGraphql'))),
-        h('li', {}, h('a', { href: '/sparql' }, t('apiSparql'))))),
+        h('li', {}, h('a', { href: '/sparql' }, t('apiSparql'))),
+        h('li', {}, h('a', { href: '/explore/exports' }, t('exportsTitle'))))),
   );
 }
 
