@@ -126,6 +126,12 @@ test('the graph view draws the neighbourhood, filters it and expands a node', as
   await screenshot(cy, 'graph-canvas');
   await screenshot(page, 'graph');
 
+  // The neighbourhood downloads as GEXF, with the entity in it.
+  const gexfLink = page.locator('.downloads a', { hasText: 'GEXF' });
+  const gexf = await (await fetch(new URL(await gexfLink.getAttribute('href'), server.base))).text();
+  assert.match(gexf, /<gexf[^>]*version="1.3"/);
+  assert.ok(gexf.includes('id="zhongyi-changzhou-chuangxinyuan"'), 'the seed is a node of the file');
+
   // The legend filters by kind: hiding a kind takes its nodes out of the count.
   const status = page.locator('.graph-status');
   const before = await status.innerText();

@@ -84,7 +84,16 @@ export async function renderGraph(ctx) {
         h('section', { class: 'panel' }, h('h2', {}, t('selected')), side),
         h('section', { class: 'panel' }, h('h2', {}, t('legend')), legend))),
     h('details', { class: 'panel' }, h('summary', {}, t('graphAsList')), listBox),
+    downloads(),
   );
+
+  /** This entity's neighbourhood (over non-structural relations) as files for Gephi or networkx. */
+  function downloads() {
+    const query = `?id=${encodeURIComponent(seed)}&hops=${state.hops}`;
+    return h('p', { class: 'downloads' }, t('graphDownloads'), ' ',
+      h('a', { href: `/export/neighborhood.gexf${query}`, download: '' }, 'GEXF'), ' · ',
+      h('a', { href: `/export/neighborhood.graphml${query}`, download: '' }, 'GraphML'));
+  }
 
   function structureToggle() {
     const id = 'graph-structure';
