@@ -12,16 +12,10 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
     let mut out = String::new();
     let relations = model.relations.len();
     let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
-    let quotes: usize = model
-        .relations
-        .iter()
-        .map(|r| r.evidence.len())
-        .sum::<usize>()
-        + model
-            .entities
-            .iter()
-            .map(|e| e.evidence.len())
-            .sum::<usize>();
+    // Counted as `check` and `statistics.quotes` count them (on relations), and apart from
+    // the quotes that name entities.
+    let relation_quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
+    let entity_quotes: usize = model.entities.iter().map(|e| e.evidence.len()).sum();
     let aliases: usize = model.entities.iter().map(|e| e.aliases.len()).sum();
     let english = model
         .entities
@@ -44,7 +38,7 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
     );
     let _ = writeln!(
         out,
-        "- {} entities, {relations} relations ({stated} stated, {inferred} inferred, {derived} derived by rules, {curated} curated), {quotes} quotes, every one found verbatim in its source.",
+        "- {} entities, {relations} relations ({stated} stated, {inferred} inferred, {derived} derived by rules, {curated} curated), {relation_quotes} quotes on relations and {entity_quotes} quotes naming entities, every one found verbatim in its source.",
         model.entities.len(),
     );
     let _ = writeln!(

@@ -556,22 +556,22 @@ entity_type! {
             self.0.related(&["issuedBy"], true, &[]).into_iter().next()
         }
         /// Its sections, in order.
-        async fn sections(&self) -> Vec<Entity> {
-            self.parts("Section")
+        async fn sections(&self) -> Vec<Section> {
+            self.parts("Section").into_iter().map(|i| Section(EntityRef::new(&self.0.data, i))).collect()
         }
         /// Its numbered tasks, in order.
-        async fn tasks(&self) -> Vec<Entity> {
-            self.parts("Task")
+        async fn tasks(&self) -> Vec<Task> {
+            self.parts("Task").into_iter().map(|i| Task(EntityRef::new(&self.0.data, i))).collect()
         }
         /// The quantitative targets it sets.
-        async fn targets(&self) -> Vec<Entity> {
+        async fn targets(&self) -> Vec<Target> {
             let model = &self.0.data.model;
             model
                 .entities
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| matches!(&e.details, Details::Target(t) if t.document == self.0.index))
-                .map(|(i, _)| self.0.other(i))
+                .map(|(i, _)| Target(EntityRef::new(&self.0.data, i)))
                 .collect()
         }
         /// How to cite the document (GB/T 7714 and BibTeX).
@@ -593,7 +593,8 @@ impl Document {
         }
     }
 
-    fn parts(&self, kind: &str) -> Vec<Entity> {
+    /// The indexes of its sections or tasks, in order.
+    fn parts(&self, kind: &str) -> Vec<EntityIndex> {
         let model = &self.0.data.model;
         model
             .entities
@@ -603,7 +604,7 @@ impl Document {
                 e.kind == kind
                     && matches!(&e.details, Details::Task(p) | Details::Section(p) if p.document == self.0.index)
             })
-            .map(|(i, _)| self.0.other(i))
+            .map(|(i, _)| i)
             .collect()
     }
 }
@@ -679,8 +680,13 @@ entity_type! {
             self.0.related(&["responsibleAgency"], true, &[])
         }
         /// The quantitative targets set in this task.
-        async fn targets(&self) -> Vec<Entity> {
-            self.0.related(&["targetOf"], false, &[])
+        async fn targets(&self) -> Vec<Target> {
+            let model = &self.0.data.model;
+            model
+                .incoming(self.0.index)
+                .filter(|r| r.kind == ids::TARGET_OF)
+                .map(|r| Target(EntityRef::new(&self.0.data, r.subject)))
+                .collect()
         }
         /// The entities the task names.
         async fn mentions(&self) -> Vec<Entity> {

@@ -50,6 +50,8 @@ pub mod codes {
     pub const PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
     /// The query does not fit the schema.
     pub const VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    /// A variable the operation requires is missing or null.
+    pub const BAD_VARIABLES: &str = "BAD_VARIABLES";
     /// The query is too deep or too complex.
     pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
     /// The request ran past its time limit.

@@ -64,6 +64,41 @@ pub const SHORT_LISTS: &[(&str, &str, u64)] = &[
     ("InstrumentCell", "codes", 10),
 ];
 
+/// Refuses a document whose only operation declares a non-null variable without a default
+/// that the request does not give: the engine would notice only while resolving, and null the
+/// whole answer with an error that has no code. (With several operations the one to run is not
+/// known yet; the engine then reports a missing variable itself.)
+fn required_variables_given(
+    document: &ExecutableDocument,
+    variables: &Variables,
+) -> ServerResult<()> {
+    let mut operations = document.operations.iter();
+    let (Some((_, operation)), None) = (operations.next(), operations.next()) else {
+        return Ok(());
+    };
+    for definition in &operation.node.variable_definitions {
+        let definition = &definition.node;
+        let given = variables
+            .get(&definition.name.node)
+            .is_some_and(|v| *v != Value::Null);
+        if !definition.var_type.node.nullable && definition.default_value.is_none() && !given {
+            let mut error = ServerError::new(
+                format!(
+                    "the variable ${} of type {} is required but not given",
+                    definition.name.node, definition.var_type.node
+                ),
+                Some(definition.name.pos),
+            );
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", codes::BAD_VARIABLES);
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
 /// The extension that enforces these limits; add it before [`super::ErrorCodes`].
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -195,6 +230,7 @@ impl Extension for LimitsExtension {
             None => parse(query)?,
         };
         cost_of(&document, &ctx.schema_env.registry, variables)?;
+        required_variables_given(&document, variables)?;
         Ok(document)
     }
 

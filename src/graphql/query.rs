@@ -4,7 +4,7 @@ use async_graphql::{
     Context, ErrorExtensions, ID, InputObject, MergedObject, Object, Result, SimpleObject,
 };
 
-use super::entity::{Entity, resolve_id, resolve_kind};
+use super::entity::{Document, Entity, EntityRef, Target, Task, resolve_id, resolve_kind};
 use super::enums::{
     Centrality, EntityKind, EntityOrderField, MatchQuality, NameKind, OrderDirection, RelationKind,
 };
@@ -13,6 +13,7 @@ use super::page::{Page, page_size, paginate};
 use super::{ApiError, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS, MAX_PATHS};
 use crate::SharedDataset;
 use crate::model::{Details, EntityIndex, Model};
+use crate::vocabulary::ids;
 
 fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
     ctx.data_unchecked::<SharedDataset>()
@@ -155,20 +156,37 @@ pub struct RelationKindTerm {
 
 #[Object]
 impl CoreQuery {
-    /// The entity with this id (documents, tasks and targets included). An unknown id is an
-    /// error with `extensions.code = "NOT_FOUND"`.
-    async fn entity(&self, ctx: &Context<'_>, id: ID) -> Result<Entity> {
+    /// The entity with this id (documents, tasks and targets included). An unknown id is null
+    /// with an error (`extensions.code = "NOT_FOUND"`) at this field's path, so that other
+    /// fields of the same query still answer.
+    async fn entity(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Entity>> {
         let data = dataset(ctx);
-        Ok(Entity::of(data, resolve_id(data, &id)?))
+        Ok(Some(Entity::of(data, resolve_id(data, &id)?)))
     }
 
-    /// Several entities by id, in the order asked (at most 100). Unknown ids are errors.
-    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Entity>> {
+    /// Several entities by id, in the order asked (at most 100). An unknown id is null in its
+    /// place, with a `NOT_FOUND` error whose path ends at that position.
+    async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Option<Entity>>> {
         let data = dataset(ctx);
         page_size(Some(ids.len() as i32), 0)?;
-        ids.iter()
-            .map(|id| resolve_id(data, id).map(|i| Entity::of(data, i)))
-            .collect()
+        Ok(ids
+            .iter()
+            .enumerate()
+            .map(|(position, id)| match resolve_id(data, id) {
+                Ok(index) => Some(Entity::of(data, index)),
+                Err(error) => {
+                    let mut error = error.into_server_error(ctx.item.pos);
+                    error.path = ctx
+                        .set_error_path(error.clone())
+                        .path
+                        .into_iter()
+                        .chain(std::iter::once(async_graphql::PathSegment::Index(position)))
+                        .collect();
+                    ctx.add_error(error);
+                    None
+                }
+            })
+            .collect())
     }
 
     /// Entities whose names match `text`: simplified or traditional Chinese, aliases as written
@@ -313,10 +331,10 @@ impl CoreQuery {
     }
 
     /// The source documents.
-    async fn documents(&self, ctx: &Context<'_>) -> Vec<Entity> {
+    async fn documents(&self, ctx: &Context<'_>) -> Vec<Document> {
         let data = dataset(ctx);
         of_kind(&data.model, "Document")
-            .map(|i| Entity::of(data, i))
+            .map(|i| Document(EntityRef::new(data, i)))
             .collect()
     }
 
@@ -328,14 +346,14 @@ impl CoreQuery {
         #[graphql(desc = "Only tasks this body leads (牵头单位 / 责任单位).")] agency: Option<ID>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> Result<Page<Entity>> {
+    ) -> Result<Page<Task>> {
         let data = dataset(ctx);
         let model = &data.model;
         let document = document
             .map(|d| resolve_kind(data, &d, EntityKind::Document))
             .transpose()?;
-        let agency = agency.map(|a| resolve_id(data, &a)).transpose()?;
-        let tasks: Vec<Entity> = of_kind(model, "Task")
+        let agency = agency.map(|a| resolve_agency(data, &a)).transpose()?;
+        let tasks: Vec<Task> = of_kind(model, "Task")
             .filter(|&t| {
                 document.is_none_or(
                     |d| matches!(&model.entities[t].details, Details::Task(p) if p.document == d),
@@ -345,10 +363,10 @@ impl CoreQuery {
                 agency.is_none_or(|a| {
                     model
                         .outgoing(t)
-                        .any(|r| r.kind == "responsibleAgency" && r.object == a)
+                        .any(|r| r.kind == ids::RESPONSIBLE_AGENCY && r.object == a)
                 })
             })
-            .map(|t| Entity::of(data, t))
+            .map(|t| Task(EntityRef::new(data, t)))
             .collect();
         paginate(tasks, after, first, 50)
     }
@@ -363,10 +381,12 @@ impl CoreQuery {
         indicator: Option<String>,
         year: Option<i32>,
         document: Option<ID>,
-    ) -> Result<Vec<Entity>> {
+    ) -> Result<Vec<Target>> {
         let data = dataset(ctx);
         let model = &data.model;
-        let region = region.map(|r| resolve_id(data, &r)).transpose()?;
+        let region = region
+            .map(|r| resolve_kind(data, &r, EntityKind::Region))
+            .transpose()?;
         let document = document
             .map(|d| resolve_kind(data, &d, EntityKind::Document))
             .transpose()?;
@@ -394,7 +414,10 @@ impl CoreQuery {
             };
             key(a).cmp(&key(b))
         });
-        Ok(found.into_iter().map(|i| Entity::of(data, i)).collect())
+        Ok(found
+            .into_iter()
+            .map(|i| Target(EntityRef::new(data, i)))
+            .collect())
     }
 
     /// Counts by kind, by relation kind and by region.
@@ -521,6 +544,27 @@ impl CoreQuery {
                 inverse_en: r.inverse.as_ref().map(|l| l.en.clone()),
             })
             .collect()
+    }
+}
+
+/// Resolves an agency argument: an entity that can be responsible for a task.
+fn resolve_agency(data: &SharedDataset, id: &str) -> Result<EntityIndex> {
+    let index = resolve_id(data, id)?;
+    let kind = &data.model.entities[index].kind;
+    let allowed = data
+        .model
+        .vocabulary
+        .relation(ids::RESPONSIBLE_AGENCY)
+        .is_some_and(|r| r.allows_object(kind));
+    if allowed {
+        Ok(index)
+    } else {
+        Err(ApiError::WrongKind {
+            id: id.to_owned(),
+            actual: kind.clone(),
+            expected: "body that can be responsible for a task".to_owned(),
+        }
+        .extend())
     }
 }
 

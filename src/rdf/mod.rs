@@ -28,7 +28,7 @@ pub use schemes::{instrument_scheme_triples, measure_scheme_triples};
 pub use shapes::shapes_turtle;
 pub use version::{dataset_version, sha256_hex};
 pub use void::{LICENCES, void_prefixes, void_triples};
-pub use write::{RDF_FORMATS, triples_to_bytes, write_triples};
+pub use write::{RDF_FORMATS, triples_to_bytes, write_triples, write_triples_in};
 
 use crate::Model;
 
@@ -145,17 +145,20 @@ pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
     Ok(store)
 }
 
-/// Writes the whole graph in `format`, deterministically.
+/// Writes the whole graph in `format`, deterministically; TriG and N-Quads put it in the
+/// named graph [`Iris::data_graph`], as the SPARQL store does.
 pub fn write_dump(
     model: &Model,
     iris: &Iris,
     format: DumpFormat,
     writer: impl std::io::Write,
 ) -> Result<(), RdfError> {
-    write_triples(
+    let graph = iris.data_graph();
+    write_triples_in(
         &triples(model, iris),
         format.rdf_format(),
         &iris.prefixes(),
+        graph.as_ref().into(),
         writer,
     )?;
     Ok(())

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, QuadRef, Triple};
+use oxigraph::model::{GraphNameRef, QuadRef, Triple};
 use oxjsonld::JsonLdSerializer;
 
 /// Every RDF format the service writes (not N3, which nothing here needs).
@@ -28,6 +28,30 @@ pub fn write_triples<'a, W: Write>(
     prefixes: &[(&str, String)],
     writer: W,
 ) -> std::io::Result<W> {
+    write_triples_in(
+        triples,
+        format,
+        prefixes,
+        GraphNameRef::DefaultGraph,
+        writer,
+    )
+}
+
+/// Like [`write_triples`], with the triples in `graph` for the formats that name graphs (TriG,
+/// N-Quads); the others have only a default graph.
+pub fn write_triples_in<'a, W: Write>(
+    triples: impl IntoIterator<Item = &'a Triple>,
+    format: RdfFormat,
+    prefixes: &[(&str, String)],
+    graph: GraphNameRef<'_>,
+    writer: W,
+) -> std::io::Result<W> {
+    // JSON-LD could name graphs too, but its readers take a dump as one default graph.
+    let graph = if matches!(format, RdfFormat::TriG | RdfFormat::NQuads) {
+        graph
+    } else {
+        GraphNameRef::DefaultGraph
+    };
     if matches!(format, RdfFormat::JsonLd { .. }) {
         let mut serializer = JsonLdSerializer::new();
         for (prefix, namespace) in prefixes {
@@ -39,7 +63,7 @@ pub fn write_triples<'a, W: Write>(
                 &triple.subject,
                 &triple.predicate,
                 &triple.object,
-                GraphNameRef::DefaultGraph,
+                graph,
             ))?;
         }
         return writer.finish();
@@ -50,7 +74,12 @@ pub fn write_triples<'a, W: Write>(
     }
     let mut writer = serializer.for_writer(writer);
     for triple in triples {
-        writer.serialize_quad(&triple.clone().in_graph(GraphName::DefaultGraph))?;
+        writer.serialize_quad(QuadRef::new(
+            &triple.subject,
+            &triple.predicate,
+            &triple.object,
+            graph,
+        ))?;
     }
     writer.finish()
 }

@@ -22,8 +22,45 @@ use crate::graphql::codes;
 const GET_CACHE_CONTROL: &str = "public, max-age=300";
 /// Most requests in one batch: each is costed on its own, so the batch size bounds the total.
 pub const MAX_BATCH: usize = 16;
-/// The media type of GraphQL responses (GraphQL over HTTP).
-const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+/// The media types a GraphQL answer can have (GraphQL over HTTP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ResponseType {
+    /// `application/json`: every executed request is `200`, as clients before the GraphQL
+    /// over HTTP specification expect; the default for `*/*` and a missing `Accept`.
+    Json,
+    /// `application/graphql-response+json`: a request that cannot be executed (it does not
+    /// parse or validate, or its variables do not fit) is `400` without `data`.
+    GraphqlResponseJson,
+}
+
+impl ResponseType {
+    const OFFERED: [Self; 2] = [Self::Json, Self::GraphqlResponseJson];
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Self::Json => "application/json",
+            Self::GraphqlResponseJson => "application/graphql-response+json",
+        }
+    }
+
+    fn from_media_type(media_type: &str) -> Option<Self> {
+        Self::OFFERED
+            .into_iter()
+            .find(|t| t.media_type() == media_type)
+    }
+
+    /// The type the `Accept` header asks for; `None` when it allows neither.
+    fn negotiate(headers: &HeaderMap) -> Option<Self> {
+        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+        crate::sparql::negotiate::choose(
+            accept,
+            &Self::OFFERED,
+            Self::media_type,
+            Self::from_media_type,
+            |a, b| a == b,
+        )
+    }
+}
 
 /// A failure before execution, answered as a GraphQL error body with a code.
 struct TransportError {
@@ -75,11 +112,14 @@ pub async fn get(
     let Some(raw) = raw.filter(|q| !q.is_empty()) else {
         return Html(super::assets::graphiql_page()).into_response();
     };
+    let Some(response_type) = ResponseType::negotiate(&headers) else {
+        return not_acceptable().into_response();
+    };
     let request = match parse_get(&raw) {
         Ok(request) => request,
         Err(error) => return error.into_response(),
     };
-    let response = execute(&state, client, BatchRequest::Single(request), &headers).await;
+    let response = execute(&state, client, BatchRequest::Single(request), response_type).await;
     match response {
         Ok((mut response, cacheable)) => {
             if cacheable {
@@ -115,6 +155,9 @@ pub async fn post(
             .into_response();
         }
     };
+    let Some(response_type) = ResponseType::negotiate(&headers) else {
+        return not_acceptable().into_response();
+    };
     let media_type = super::headers::body_media_type(&headers);
     let batch = match media_type.as_str() {
         "application/json" => serde_json::from_slice::<BatchRequest>(&body).map_err(|e| {
@@ -140,10 +183,13 @@ pub async fn post(
             ))
             .into_response();
         }
+        Ok(BatchRequest::Single(request)) if request.query.trim().is_empty() => {
+            return TransportError::bad_request("the request has no query").into_response();
+        }
         Ok(batch) => batch,
         Err(error) => return error.into_response(),
     };
-    match execute(&state, client, batch, &headers).await {
+    match execute(&state, client, batch, response_type).await {
         Ok((response, _)) => response,
         Err(error) => error.into_response(),
     }
@@ -155,7 +201,7 @@ async fn execute(
     state: &AppState,
     client: ClientAddress,
     batch: BatchRequest,
-    headers: &HeaderMap,
+    response_type: ResponseType,
 ) -> Result<(Response, bool), TransportError> {
     let _ticket = state
         .graphql_gate
@@ -207,12 +253,32 @@ async fn execute(
         });
     }
     let cacheable = response.is_ok();
-    let content_type = if accepts_json_only(headers) {
-        "application/json"
-    } else {
-        GRAPHQL_RESPONSE_JSON
+    let request_error = match &response {
+        async_graphql::BatchResponse::Single(single) => is_request_error(single),
+        async_graphql::BatchResponse::Batch(_) => false,
     };
-    let mut http = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    let (status, body) = if request_error && response_type == ResponseType::GraphqlResponseJson {
+        // The request never executed: the specification asks for 400 and no `data` entry.
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&body).map_err(|e| TransportError {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                code: codes::INTERNAL,
+                message: format!("the response could not be read back: {e}"),
+                retry_after: None,
+            })?;
+        if let Some(object) = value.as_object_mut() {
+            object.remove("data");
+        }
+        (StatusCode::BAD_REQUEST, value.to_string().into_bytes())
+    } else {
+        (StatusCode::OK, body)
+    };
+    let mut http = (
+        status,
+        [(header::CONTENT_TYPE, response_type.media_type())],
+        body,
+    )
+        .into_response();
     // The HTTP headers resolvers asked for.
     http.headers_mut().extend(response.http_headers());
     Ok((http, cacheable))
@@ -240,13 +306,23 @@ fn prepare_batch(batch: BatchRequest) -> (BatchRequest, bool) {
     }
 }
 
-/// Whether the client accepts `application/json` but not the GraphQL response type.
-fn accepts_json_only(headers: &HeaderMap) -> bool {
-    let accept = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    accept.contains("application/json") && !accept.contains(GRAPHQL_RESPONSE_JSON)
+/// Whether a response is that of a request that never executed: no data and only errors
+/// without a path (parse, validation and variable errors, and the limits checked before
+/// execution). An error in a field has a path.
+fn is_request_error(response: &async_graphql::Response) -> bool {
+    response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty())
+}
+
+/// The answer to an `Accept` header that allows neither JSON type.
+fn not_acceptable() -> TransportError {
+    TransportError {
+        status: StatusCode::NOT_ACCEPTABLE,
+        code: codes::BAD_REQUEST,
+        message: "the answer is application/json or application/graphql-response+json; the Accept header allows neither".into(),
+        retry_after: None,
+    }
 }
 
 /// Reads a GraphQL request from a query string, accepting both `operationName` (the GraphQL

@@ -8,7 +8,7 @@ mod control;
 mod dataset;
 mod description;
 mod guard;
-mod negotiate;
+pub(crate) mod negotiate;
 mod worker;
 
 use std::sync::Arc;

@@ -104,7 +104,12 @@ fn check_answer(name: &str, data: &Value) {
             }
         }
         "06-industries-an-entity-supports.graphql" => {
-            assert!(data["entity"]["supportedIndustries"].is_array());
+            let industries = ids(&data["entity"]["supportedIndustries"], "/other/name");
+            assert!(
+                industries.contains(&"生物医药".to_owned()),
+                "{industries:?}"
+            );
+            assert!(industries.len() >= 3, "{industries:?}");
         }
         "07-shortest-paths.graphql" => {
             let paths = data["paths"].as_array().expect("paths");

@@ -289,3 +289,32 @@ async fn the_instrument_scheme_resolves_as_skos_and_provisions_point_into_it() {
         "{n}"
     );
 }
+
+#[tokio::test]
+async fn the_quad_dumps_name_the_data_graph() {
+    let server = TestServer::start().await;
+    let graph = dataset().iris.data_graph();
+    let (status, _, body) = fetch(&server, "/dump/sunan-kg.nq", "*/*").await;
+    assert_eq!(status, StatusCode::OK);
+    let quads = parse_rdf_quads(&body, RdfFormat::NQuads);
+    assert!(!quads.is_empty());
+    assert!(
+        quads
+            .iter()
+            .all(|q| q.graph_name.to_string() == graph.to_string())
+    );
+    let (_, _, body) = fetch(&server, "/dump/sunan-kg.trig", "*/*").await;
+    let quads = parse_rdf_quads(&body, RdfFormat::TriG);
+    assert!(
+        quads
+            .iter()
+            .all(|q| q.graph_name.to_string() == graph.to_string())
+    );
+}
+
+fn parse_rdf_quads(bytes: &[u8], format: RdfFormat) -> Vec<oxigraph::model::Quad> {
+    oxigraph::io::RdfParser::from_format(format)
+        .for_slice(bytes)
+        .collect::<Result<_, _>>()
+        .expect("the dump parses")
+}

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use html::{escape, html_page};
 pub use representation::{Representation, rdf_response};
@@ -82,6 +83,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/dump/", get(dump_index))
         .route("/dump/{file}", get(dump_file))
         .route("/.well-known/void", get(void))
+        // The graph never changes while the server runs; caches revalidate with the ETag.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ))
         .with_state(linked)
 }
 
