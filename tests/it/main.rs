@@ -21,5 +21,6 @@ mod projections;
 mod publication;
 mod questions;
 mod schema;
+mod search_ranking;
 mod sparql;
 mod sparql_docs;
