@@ -660,15 +660,10 @@ const vocabulary = {
   loaded: false,
 };
 
-/** `ResearchInstitute` → `RESEARCH_INSTITUTE`, `partOfDocument` → `PART_OF_DOCUMENT`. */
-export function toEnum(id) {
-  return id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
 const VOCABULARY_QUERY = `
 query Vocabulary {
-  entityKinds { id zh en comment }
-  relationKinds { id zh en comment structural role }
+  entityKinds { id kind zh en comment }
+  relationKinds { id kind zh en comment structural role }
   entities(filter: { kinds: [REGION] }, first: 100, orderBy: { field: DEFAULT }) {
     nodes { id name en: label(lang: EN) { text fallback } regions { id } }
   }
@@ -678,8 +673,9 @@ query Vocabulary {
 export async function loadVocabulary() {
   if (vocabulary.loaded) return vocabulary;
   const data = await gql(VOCABULARY_QUERY);
-  vocabulary.kinds = data.entityKinds.map((k) => ({ ...k, enum: toEnum(k.id) }));
-  vocabulary.relations = data.relationKinds.map((k) => ({ ...k, enum: toEnum(k.id) }));
+  // The API gives each vocabulary term its enum spelling, the one `kind` fields use.
+  vocabulary.kinds = data.entityKinds.map((k) => ({ ...k, enum: k.kind }));
+  vocabulary.relations = data.relationKinds.map((k) => ({ ...k, enum: k.kind }));
   vocabulary.kindByEnum = new Map(vocabulary.kinds.map((k) => [k.enum, k]));
   vocabulary.relationByEnum = new Map(vocabulary.relations.map((k) => [k.enum, k]));
   vocabulary.regions = data.entities.nodes.map((r) => ({ ...r, parents: r.regions.map((p) => p.id) }));

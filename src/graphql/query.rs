@@ -75,6 +75,10 @@ pub struct SearchHit {
 pub struct Count {
     /// The kind, relation kind or region id.
     pub key: String,
+    /// For a count by kind, the kind as `kind` fields spell it (`PARK`).
+    pub entity_kind: Option<EntityKind>,
+    /// For a count by relation kind, the kind as `kind` fields spell it (`LOCATED_IN`).
+    pub relation_kind: Option<RelationKind>,
     /// Its name, for regions.
     pub name: Option<String>,
     /// How many.
@@ -116,6 +120,8 @@ pub struct Ranked {
 pub struct VocabularyTerm {
     /// Id in the vocabulary (`Park`, `locatedIn`).
     pub id: String,
+    /// The kind as the `kind` fields of entities spell it (`PARK`).
+    pub kind: Option<EntityKind>,
     /// Chinese label.
     pub zh: String,
     /// English label.
@@ -129,6 +135,9 @@ pub struct VocabularyTerm {
 pub struct RelationKindTerm {
     /// Id in the vocabulary (`locatedIn`).
     pub id: String,
+    /// The kind as the `kind` fields of relations and the `kinds` arguments spell it
+    /// (`LOCATED_IN`).
+    pub kind: Option<RelationKind>,
     /// Chinese label.
     pub zh: String,
     /// English label.
@@ -425,6 +434,8 @@ impl CoreQuery {
         let data = dataset(ctx);
         let model = &data.model;
         let count = |(key, count): (String, usize)| Count {
+            entity_kind: EntityKind::from_id(&key),
+            relation_kind: RelationKind::from_id(&key),
             key,
             name: None,
             count,
@@ -442,6 +453,8 @@ impl CoreQuery {
                     })
                     .count();
                 Count {
+                    entity_kind: None,
+                    relation_kind: None,
                     key: model.entities[region].id.clone(),
                     name: Some(model.entities[region].name.clone()),
                     count,
@@ -513,6 +526,7 @@ impl CoreQuery {
             .kinds
             .iter()
             .map(|k| VocabularyTerm {
+                kind: EntityKind::from_id(&k.id),
                 id: k.id.clone(),
                 zh: k.zh.clone(),
                 en: k.en.clone(),
@@ -530,6 +544,7 @@ impl CoreQuery {
             .relations
             .iter()
             .map(|r| RelationKindTerm {
+                kind: RelationKind::from_id(&r.id),
                 id: r.id.clone(),
                 zh: r.zh.clone(),
                 en: r.en.clone(),
