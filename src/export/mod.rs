@@ -8,6 +8,7 @@ mod tables;
 mod xml;
 
 pub use self::csv::{Column, Datatype, Table};
+pub use self::xml::escape as escape_markup;
 pub use networks::{Attribute, AttributeKind, Network, NetworkEdge, NetworkNode, Value};
 pub use tables::{
     agency_edges, agency_matrix, agency_nodes, entity_document_matrix, instrument_codes,

@@ -1,4 +1,5 @@
-//! The one thing GEXF and GraphML writing needs: escaping text for XML.
+//! The one thing GEXF and GraphML writing needs: escaping text for XML (and HTML, which the
+//! Linked Data pages share it for).
 
 /// `text` with the five XML special characters escaped, and characters XML 1.0 forbids
 /// (control characters other than tab, newline and carriage return) dropped.

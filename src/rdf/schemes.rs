@@ -19,6 +19,27 @@ fn add(out: &mut Vec<Triple>, subject: &NamedNode, predicate: NamedNode, object:
     out.push(Triple::new(subject.clone(), predicate, object.into()));
 }
 
+/// A concept of `scheme`: its type, scheme, notation and labels in Chinese and English.
+fn labelled_concept(
+    out: &mut Vec<Triple>,
+    iri: &NamedNode,
+    scheme: &NamedNode,
+    notation: &str,
+    zh: &str,
+    en: &str,
+) {
+    add(out, iri, Iris::standard(ns::RDF, "type"), skos("Concept"));
+    add(out, iri, skos("inScheme"), scheme.clone());
+    add(
+        out,
+        iri,
+        skos("notation"),
+        Literal::new_simple_literal(notation),
+    );
+    add(out, iri, skos("prefLabel"), tagged(zh, "zh-Hans"));
+    add(out, iri, skos("prefLabel"), tagged(en, "en"));
+}
+
 /// The policy-instrument concept scheme with its types and tools.
 pub fn instrument_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
     let instruments = &model.instruments;
@@ -69,33 +90,21 @@ pub fn instrument_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
         }));
     for (concept, broader) in concepts {
         let iri = iris.instrument(&concept.id);
-        add(&mut out, &iri, rdf_type.clone(), skos("Concept"));
-        add(&mut out, &iri, skos("inScheme"), scheme.clone());
-        add(
+        labelled_concept(
             &mut out,
             &iri,
-            skos("notation"),
-            Literal::new_simple_literal(&concept.id),
+            &scheme,
+            &concept.id,
+            &concept.zh,
+            &concept.en,
         );
-        add(
-            &mut out,
-            &iri,
-            skos("prefLabel"),
-            tagged(&concept.zh, "zh-Hans"),
-        );
-        add(&mut out, &iri, skos("prefLabel"), tagged(&concept.en, "en"));
-        add(
-            &mut out,
-            &iri,
-            skos("definition"),
-            tagged(&concept.definition_zh, "zh-Hans"),
-        );
-        add(
-            &mut out,
-            &iri,
-            skos("definition"),
-            tagged(&concept.definition_en, "en"),
-        );
+        let definitions = [
+            (&concept.definition_zh, "zh-Hans"),
+            (&concept.definition_en, "en"),
+        ];
+        for (definition, tag) in definitions {
+            add(&mut out, &iri, skos("definition"), tagged(definition, tag));
+        }
         match broader {
             None => {
                 add(&mut out, &iri, skos("topConceptOf"), scheme.clone());
@@ -127,23 +136,16 @@ pub fn measure_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
     );
     for measure in &model.measures {
         let iri = iris.measure(&measure.id);
-        add(&mut out, &iri, rdf_type.clone(), skos("Concept"));
-        add(&mut out, &iri, skos("inScheme"), scheme.clone());
+        labelled_concept(
+            &mut out,
+            &iri,
+            &scheme,
+            &measure.id,
+            &measure.zh,
+            &measure.en,
+        );
         add(&mut out, &iri, skos("topConceptOf"), scheme.clone());
         add(&mut out, &scheme, skos("hasTopConcept"), iri.clone());
-        add(
-            &mut out,
-            &iri,
-            skos("notation"),
-            Literal::new_simple_literal(&measure.id),
-        );
-        add(
-            &mut out,
-            &iri,
-            skos("prefLabel"),
-            tagged(&measure.zh, "zh-Hans"),
-        );
-        add(&mut out, &iri, skos("prefLabel"), tagged(&measure.en, "en"));
         add(
             &mut out,
             &iri,

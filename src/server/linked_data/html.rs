@@ -3,20 +3,9 @@
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values (as for XML: the same five characters).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::escape_markup(text)
 }
 
 /// A complete HTML page around `body` (already escaped), with `Vary: Accept`.
