@@ -823,15 +823,17 @@ impl AnalyticsQuery {
             .collect()
     }
 
-    /// A measure by id.
-    async fn measure(&self, ctx: &Context<'_>, id: ID) -> Result<Measure> {
+    /// A measure by id; an unknown id is null with a `NOT_FOUND` error.
+    async fn measure(&self, ctx: &Context<'_>, id: ID) -> Option<Measure> {
         let data = dataset(ctx);
-        data.model
+        let found = data
+            .model
             .measures
             .iter()
             .position(|m| m.id == id.as_str())
             .map(|m| Measure::new(data, m))
-            .ok_or_else(|| ApiError::NotFound(id.to_string()).extend())
+            .ok_or_else(|| ApiError::NotFound(id.to_string()).extend());
+        super::error::or_null(ctx, found)
     }
 }
 

@@ -44,6 +44,22 @@ impl ErrorExtensions for ApiError {
     }
 }
 
+/// The value of a nullable field whose resolver may fail: on an error, `null` with the error
+/// (at this field's path) in the response. async-graphql leaves a failed field out of its
+/// object instead, which clients read as a missing field rather than a null one.
+pub(crate) fn or_null<T>(
+    ctx: &async_graphql::Context<'_>,
+    result: async_graphql::Result<T>,
+) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(error) => {
+            ctx.add_error(ctx.set_error_path(error.into_server_error(ctx.item.pos)));
+            None
+        }
+    }
+}
+
 /// Codes of the errors the engine raises before any resolver runs.
 pub mod codes {
     /// The query text does not parse.
@@ -95,7 +111,15 @@ impl Extension for ErrorCodesExtension {
         ctx: &ExtensionContext<'_>,
         next: NextValidation<'_>,
     ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx).await.map_err(|errors| {
+        next.run(ctx).await.map_err(|mut errors| {
+            // The engine reports a missing mutation or subscription root twice.
+            let mut seen = Vec::new();
+            errors.retain(|e| {
+                let key = (e.message.clone(), e.locations.clone());
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            });
             errors
                 .into_iter()
                 .map(|e| {

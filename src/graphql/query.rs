@@ -8,6 +8,7 @@ use super::entity::{Document, Entity, EntityRef, Target, Task, resolve_id, resol
 use super::enums::{
     Centrality, EntityKind, EntityOrderField, MatchQuality, NameKind, OrderDirection, RelationKind,
 };
+use super::error::or_null;
 use super::graph::{GraphView, Path, Supporter, graph_view, in_range, paths, supporters};
 use super::page::{Page, page_size, paginate};
 use super::{ApiError, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS, MAX_PATHS};
@@ -168,9 +169,9 @@ impl CoreQuery {
     /// The entity with this id (documents, tasks and targets included). An unknown id is null
     /// with an error (`extensions.code = "NOT_FOUND"`) at this field's path, so that other
     /// fields of the same query still answer.
-    async fn entity(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Entity>> {
+    async fn entity(&self, ctx: &Context<'_>, id: ID) -> Option<Entity> {
         let data = dataset(ctx);
-        Ok(Some(Entity::of(data, resolve_id(data, &id)?)))
+        or_null(ctx, resolve_id(data, &id).map(|i| Entity::of(data, i)))
     }
 
     /// Several entities by id, in the order asked (at most 100). An unknown id is null in its
@@ -184,13 +185,8 @@ impl CoreQuery {
             .map(|(position, id)| match resolve_id(data, id) {
                 Ok(index) => Some(Entity::of(data, index)),
                 Err(error) => {
-                    let mut error = error.into_server_error(ctx.item.pos);
-                    error.path = ctx
-                        .set_error_path(error.clone())
-                        .path
-                        .into_iter()
-                        .chain(std::iter::once(async_graphql::PathSegment::Index(position)))
-                        .collect();
+                    let mut error = ctx.set_error_path(error.into_server_error(ctx.item.pos));
+                    error.path.push(async_graphql::PathSegment::Index(position));
                     ctx.add_error(error);
                     None
                 }
