@@ -17,7 +17,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextResolve, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextResolve,
+    ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::registry::Registry;
@@ -119,6 +120,7 @@ impl ExtensionFactory for Limits {
         Arc::new(LimitsExtension {
             deadline: Instant::now() + self.time_limit,
             time_limit: self.time_limit,
+            nulled: Mutex::new(Vec::new()),
         })
     }
 }
@@ -126,6 +128,24 @@ impl ExtensionFactory for Limits {
 struct LimitsExtension {
     deadline: Instant,
     time_limit: Duration,
+    /// Errors of nullable fields, answered as null and added to the response at the end.
+    nulled: Mutex<Vec<ServerError>>,
+}
+
+/// The path of the field being resolved, as the response names it.
+fn path_of(node: &async_graphql::context::QueryPathNode<'_>) -> Vec<async_graphql::PathSegment> {
+    let mut path: Vec<async_graphql::PathSegment> = std::iter::successors(Some(node), |n| n.parent)
+        .map(|n| match n.segment {
+            async_graphql::context::QueryPathSegment::Index(i) => {
+                async_graphql::PathSegment::Index(i)
+            }
+            async_graphql::context::QueryPathSegment::Name(name) => {
+                async_graphql::PathSegment::Field(name.to_owned())
+            }
+        })
+        .collect();
+    path.reverse();
+    path
 }
 
 fn limit_error(message: String) -> ServerError {
@@ -248,19 +268,43 @@ impl Extension for LimitsExtension {
                 ),
                 None,
             );
-            error.path = info
-                .path_node
-                .to_string_vec()
-                .into_iter()
-                .map(async_graphql::PathSegment::Field)
-                .collect();
+            error.path = path_of(info.path_node);
             error
                 .extensions
                 .get_or_insert_with(Default::default)
                 .set("code", codes::TIMEOUT);
             return Err(error);
         }
-        next.run(ctx, info).await
+        // Every field error says where it happened, and a nullable field that fails is null
+        // rather than left out of its object (as async-graphql would leave it).
+        let nullable = !info.return_type.ends_with('!');
+        let path = path_of(info.path_node);
+        match next.run(ctx, info).await {
+            Err(mut error) => {
+                if error.path.is_empty() {
+                    error.path = path;
+                }
+                if nullable && let Ok(mut nulled) = self.nulled.lock() {
+                    nulled.push(error);
+                    return Ok(Some(Value::Null));
+                }
+                Err(error)
+            }
+            ok => ok,
+        }
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> async_graphql::Response {
+        let mut response = next.run(ctx, operation_name).await;
+        if let Ok(mut nulled) = self.nulled.lock() {
+            response.errors.append(&mut nulled);
+        }
+        response
     }
 }
 
