@@ -24,6 +24,9 @@ pub struct Analytics {
     networks: HashMap<NetworkScope, AgencyNetwork>,
     /// Every entity more than one document names.
     pub recurring: Vec<Recurrence>,
+    /// The targets of each measure, oldest first, then by region; indexed like
+    /// `Model::measures`.
+    pub measure_targets: Vec<Vec<crate::model::EntityIndex>>,
 }
 
 impl Analytics {
@@ -41,9 +44,14 @@ impl Analytics {
                 networks.insert(scope, AgencyNetwork::build(model, scope));
             }
         }
+        let mut measure_targets = vec![Vec::new(); model.measures.len()];
+        for (measure, targets) in measure_series(model) {
+            measure_targets[measure] = targets;
+        }
         Self {
             networks,
             recurring: recurring(model),
+            measure_targets,
         }
     }
 

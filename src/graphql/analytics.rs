@@ -592,13 +592,9 @@ impl Measure {
     }
     /// Every target of this measure, oldest first, then by region.
     async fn targets(&self) -> Vec<Target> {
-        analytics::measure_series(&self.data.model)
-            .into_iter()
-            .find(|(m, _)| *m == self.index)
-            .map(|(_, targets)| targets)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| Target(EntityRef::new(&self.data, t)))
+        self.data.analytics.measure_targets[self.index]
+            .iter()
+            .map(|&t| Target(EntityRef::new(&self.data, t)))
             .collect()
     }
 }

@@ -40,25 +40,24 @@ fn labelled_concept(
     add(out, iri, skos("prefLabel"), tagged(en, "en"));
 }
 
+/// A concept scheme with its labels in Chinese and English.
+fn labelled_scheme(out: &mut Vec<Triple>, scheme: &NamedNode, zh: &str, en: &str) {
+    add(
+        out,
+        scheme,
+        Iris::standard(ns::RDF, "type"),
+        skos("ConceptScheme"),
+    );
+    add(out, scheme, skos("prefLabel"), tagged(zh, "zh-Hans"));
+    add(out, scheme, skos("prefLabel"), tagged(en, "en"));
+}
+
 /// The policy-instrument concept scheme with its types and tools.
 pub fn instrument_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
     let instruments = &model.instruments;
-    let rdf_type = Iris::standard(ns::RDF, "type");
     let scheme = iris.instrument_scheme();
     let mut out = Vec::new();
-    add(&mut out, &scheme, rdf_type.clone(), skos("ConceptScheme"));
-    add(
-        &mut out,
-        &scheme,
-        skos("prefLabel"),
-        tagged(&instruments.zh, "zh-Hans"),
-    );
-    add(
-        &mut out,
-        &scheme,
-        skos("prefLabel"),
-        tagged(&instruments.en, "en"),
-    );
+    labelled_scheme(&mut out, &scheme, &instruments.zh, &instruments.en);
     add(
         &mut out,
         &scheme,
@@ -118,21 +117,13 @@ pub fn instrument_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
 
 /// The measures concept scheme.
 pub fn measure_scheme_triples(model: &Model, iris: &Iris) -> Vec<Triple> {
-    let rdf_type = Iris::standard(ns::RDF, "type");
     let scheme = iris.measure_scheme();
     let mut out = Vec::new();
-    add(&mut out, &scheme, rdf_type.clone(), skos("ConceptScheme"));
-    add(
+    labelled_scheme(
         &mut out,
         &scheme,
-        skos("prefLabel"),
-        tagged("量化目标的衡量对象", "zh-Hans"),
-    );
-    add(
-        &mut out,
-        &scheme,
-        skos("prefLabel"),
-        tagged("What quantitative targets measure", "en"),
+        "量化目标的衡量对象",
+        "What quantitative targets measure",
     );
     for measure in &model.measures {
         let iri = iris.measure(&measure.id);

@@ -29,13 +29,9 @@ async fn error_code(query: &str) -> String {
     }
 }
 
+/// Every problem, as `check` prints them (file, line and reason).
 fn reasons(error: &LoadError) -> String {
-    error
-        .problems
-        .iter()
-        .map(|p| format!("{}:{}: {}", p.file, p.line, p.reason))
-        .collect::<Vec<_>>()
-        .join("\n")
+    error.to_string()
 }
 
 #[test]
