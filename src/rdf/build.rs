@@ -64,7 +64,14 @@ fn xsd(local: &str) -> NamedNode {
     Iris::standard(ns::XSD, local)
 }
 fn tagged(text: &str, tag: &str) -> Term {
-    Literal::new_language_tagged_literal_unchecked(text, tag).into()
+    lang_literal(text, tag).into()
+}
+
+/// A literal in a language, with its tag in the lowercase form that oxigraph's parsers give:
+/// the store compares tags byte for byte, and a query's `"苏科贷"@zh-Hans` is lowercased when
+/// parsed, so it finds only a label stored as `zh-hans` (BCP 47 tags ignore case).
+pub(crate) fn lang_literal(text: impl Into<String>, tag: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, tag.to_ascii_lowercase())
 }
 fn plain(text: &str) -> Term {
     Literal::new_simple_literal(text).into()

@@ -17,6 +17,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{GraphName, Quad};
 use oxigraph::store::Store;
 
+pub(crate) use build::lang_literal;
 pub use build::{language_tag, triples};
 pub use describe::describe;
 pub use dump::{CHECKSUMS_FILE, DumpFile, Dumps};

@@ -12,7 +12,7 @@ fn skos(local: &str) -> NamedNode {
 }
 
 fn tagged(text: &str, tag: &str) -> Term {
-    Literal::new_language_tagged_literal_unchecked(text, tag).into()
+    super::build::lang_literal(text, tag).into()
 }
 
 fn add(out: &mut Vec<Triple>, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {

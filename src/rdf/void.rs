@@ -268,7 +268,7 @@ impl Description {
 }
 
 fn lang(text: &str, tag: &str) -> Literal {
-    Literal::new_language_tagged_literal_unchecked(text, tag)
+    super::build::lang_literal(text, tag)
 }
 
 fn count(n: usize) -> Literal {

@@ -168,7 +168,7 @@ fn service_description(state: &AppState, headers: &HeaderMap) -> Response {
 fn query_form(state: &AppState) -> String {
     let iris = &state.dataset.iris;
     let example = format!(
-        "PREFIX sk: <{}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\nSELECT ?park ?name WHERE {{\n  ?park a sk:Park ; rdfs:label ?name .\n  FILTER(lang(?name) = \"zh-Hans\")\n}}\nLIMIT 20",
+        "PREFIX sk: <{}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\nSELECT ?park ?name WHERE {{\n  ?park a sk:Park ; rdfs:label ?name .\n  FILTER(langMatches(lang(?name), \"zh-Hans\"))\n}}\nLIMIT 20",
         iris.ontology_ns()
     );
     let limits = state.sparql.limits();

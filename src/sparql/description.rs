@@ -49,7 +49,7 @@ pub(super) fn describe_service(service: &SparqlService, endpoint: &NamedNode) ->
     add(
         endpoint,
         Iris::standard(ns::RDFS, "comment"),
-        Literal::new_language_tagged_literal_unchecked(
+        crate::rdf::lang_literal(
             format!(
                 "Read only: SPARQL Update and SERVICE are refused. A query is cancelled after {} s; an answer holds at most {} results. The default graph is the merge of the named graphs.",
                 limits.timeout.as_secs_f64(),
