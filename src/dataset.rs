@@ -10,6 +10,7 @@ use crate::model::Model;
 use crate::names::{ConverterError, ScriptConverter};
 use crate::rdf::{Iris, RdfError, build_store};
 use crate::search::SearchIndex;
+use crate::statistics::Statistics;
 
 /// A validated model plus its petgraph and RDF projections. Immutable once built.
 pub struct Dataset {
@@ -25,6 +26,8 @@ pub struct Dataset {
     pub search: SearchIndex,
     /// Agency networks and other analyses computed once.
     pub analytics: Analytics,
+    /// The counts of `statistics`, computed once.
+    pub statistics: Statistics,
 }
 
 /// The dataset could not be built from a valid model.
@@ -58,7 +61,9 @@ impl Dataset {
         let store = build_store(&model, &iris)?;
         let search = SearchIndex::new(&model, ScriptConverter::shared()?);
         let analytics = Analytics::new(&model);
+        let statistics = Statistics::new(&model, &graph);
         Ok(Arc::new(Self {
+            statistics,
             analytics,
             model,
             graph,

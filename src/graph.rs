@@ -21,8 +21,16 @@ pub struct KnowledgeGraph {
     graph: DiGraph<EntityIndex, RelationIndex>,
     degree: Vec<usize>,
     page_rank: Vec<f64>,
+    /// Every entity, most connected first (ties by model order), once by degree and once by
+    /// PageRank, so that a ranking reads its first entries instead of sorting all.
+    by_degree: Vec<EntityIndex>,
+    by_page_rank: Vec<EntityIndex>,
     /// Per relation: whether its kind places the subject inside the object.
     containment: Vec<bool>,
+    /// Per entity: what it lies within through the containment kinds, sorted (itself left
+    /// out). Containment chains are short (task, section, document; district, city,
+    /// province), so this costs a few indexes per entity and answers `is_within` at once.
+    containers: Vec<Box<[EntityIndex]>>,
 }
 
 /// One step of a path: a relation, walked along (subject → object) or against its direction.
@@ -120,17 +128,41 @@ impl KnowledgeGraph {
             }
         }
         let page_rank = page_rank(model.entities.len(), &semantic_edges, 0.85, 50);
-        let containment = model
+        let containment: Vec<bool> = model
             .relations
             .iter()
             .map(|r| containment_kinds.contains(&r.kind.as_str()))
             .collect();
+        let containers = (0..model.entities.len())
+            .map(|entity| containers_of(model, &containment, entity))
+            .collect();
+        let mut by_degree: Vec<EntityIndex> = (0..model.entities.len()).collect();
+        by_degree.sort_by(|&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+        let mut by_page_rank: Vec<EntityIndex> = (0..model.entities.len()).collect();
+        by_page_rank.sort_by(|&a, &b| page_rank[b].total_cmp(&page_rank[a]).then(a.cmp(&b)));
         Self {
             graph,
             degree,
             page_rank,
+            by_degree,
+            by_page_rank,
             containment,
+            containers,
         }
+    }
+
+    /// Every entity, the most connected first: by degree, or by PageRank when `page_rank`.
+    pub fn ranked(&self, page_rank: bool) -> &[EntityIndex] {
+        if page_rank {
+            &self.by_page_rank
+        } else {
+            &self.by_degree
+        }
+    }
+
+    /// What `entity` lies within through the containment kinds (itself left out), sorted.
+    pub fn containers(&self, entity: EntityIndex) -> &[EntityIndex] {
+        &self.containers[entity]
     }
 
     /// The underlying petgraph graph.
@@ -345,22 +377,26 @@ impl KnowledgeGraph {
     }
 
     /// Whether `entity` is `region` or lies within it, following the containment kinds.
-    pub fn is_within(&self, model: &Model, entity: EntityIndex, region: EntityIndex) -> bool {
-        let mut seen = HashSet::from([entity]);
-        let mut queue = VecDeque::from([entity]);
-        while let Some(node) = queue.pop_front() {
-            if node == region {
-                return true;
-            }
-            for &r in model.outgoing_indexes(node) {
-                let object = model.relations[r].object;
-                if self.containment[r] && seen.insert(object) {
-                    queue.push_back(object);
-                }
+    pub fn is_within(&self, entity: EntityIndex, region: EntityIndex) -> bool {
+        entity == region || self.containers[entity].binary_search(&region).is_ok()
+    }
+}
+
+/// Everything `entity` reaches through containment relations, sorted, itself left out.
+fn containers_of(model: &Model, containment: &[bool], entity: EntityIndex) -> Box<[EntityIndex]> {
+    let mut found = Vec::new();
+    let mut queue = VecDeque::from([entity]);
+    while let Some(node) = queue.pop_front() {
+        for &r in model.outgoing_indexes(node) {
+            let object = model.relations[r].object;
+            if containment[r] && object != entity && !found.contains(&object) {
+                found.push(object);
+                queue.push_back(object);
             }
         }
-        false
     }
+    found.sort_unstable();
+    found.into_boxed_slice()
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod report;
 pub mod search;
 pub mod server;
 pub mod sparql;
+pub mod statistics;
 pub mod vocabulary;
 
 pub use data::{DataFiles, LoadError, Problem, load};

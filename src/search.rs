@@ -2,6 +2,12 @@
 //! pinyin with or without spaces and tones, initials, English), for type-ahead. Ranked by
 //! match (exact → prefix → substring), then named things before documents and before
 //! sections, tasks and targets, then by the kind of name; whitespace in the query is ignored.
+//!
+//! The index is built for the job so that a search costs about the same on a million
+//! entities as on a thousand: names are numbered in rank order, exact matches and long
+//! prefixes are found by binary search in the names sorted by key, short prefixes and
+//! substrings through posting lists of n-grams, and a search reads the lists best-ranked
+//! first and stops once it has the hits it was asked for.
 //! A name's pinyin is its reading in context (readings.toml); other readings of its
 //! heteronyms still match, but rank below it, and their initials are not indexed, so that a
 //! rare reading (核 as kài) does not put a name among the hits for common initials.
@@ -53,16 +59,6 @@ pub struct SearchHit {
 /// Readings indexed per name, beyond the displayed one (names full of heteronyms are capped).
 const MAX_READINGS: usize = 16;
 
-struct IndexedName {
-    entity: EntityIndex,
-    display: String,
-    /// The form compared with the query (lower-cased, folded for Latin script).
-    key: String,
-    kind: NameKind,
-    /// A reading of a heteronym other than the one in context.
-    variant: bool,
-}
-
 /// The tier of sections, tasks and targets (see [`tier`]).
 const PART_TIER: u8 = 2;
 
@@ -75,89 +71,282 @@ fn tier(model: &Model, entity: EntityIndex) -> u8 {
     }
 }
 
+/// Whether a kind of name is compared with the query folded to Latin letters (pinyin,
+/// initials, English) rather than lower-cased as typed (Chinese names).
+fn is_latin(kind: NameKind) -> bool {
+    matches!(
+        kind,
+        NameKind::English | NameKind::Pinyin | NameKind::Initials
+    )
+}
+
+/// A name's number in the index. Names are numbered in the order of their static rank
+/// (tier, rare reading, kind of name, length of the entity's name, entity id), so that a
+/// posting list sorted by number lists the best-ranked names first and a search can stop
+/// after the first hits it needs.
+type NameId = u32;
+
+/// Many strings in one buffer.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+/// The n-grams of a key that a posting list is kept for: characters, plus pairs of
+/// characters in Chinese keys and triples in Latin ones (pairs of Latin letters are too
+/// common to narrow anything down).
+fn gram(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(chars.len() as u64, |code, &c| (code << 21) | c as u64)
+}
+
+fn gram_length(latin: bool) -> usize {
+    if latin { 3 } else { 2 }
+}
+
+/// Posting lists: for each n-gram, the names holding it, in number (so rank) order.
+type Postings = std::collections::HashMap<u64, Vec<NameId>>;
+
 /// A precomputed index of every name of every entity.
 pub struct SearchIndex {
-    names: Vec<IndexedName>,
+    entities: Vec<u32>,
+    kinds: Vec<NameKind>,
+    variants: Vec<bool>,
+    /// Names from this number on are sections, tasks and targets.
+    first_part: NameId,
+    keys: Strings,
+    displays: Strings,
+    /// Names sorted by key, for exact matches and long prefixes.
+    by_key: Vec<NameId>,
+    /// Names by their first one or two characters.
+    prefixes: Postings,
+    /// Names by every n-gram they contain.
+    grams: Postings,
+    /// Each entity's names.
+    entity_names: Vec<Vec<NameId>>,
     converter: &'static ScriptConverter,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SearchIndex({} names)", self.names.len())
+        write!(f, "SearchIndex({} names)", self.entities.len())
+    }
+}
+
+/// One name before it is numbered.
+struct RawName {
+    entity: EntityIndex,
+    display: String,
+    key: String,
+    kind: NameKind,
+    variant: bool,
+}
+
+/// Every name of `e` with the key it is compared by.
+fn names_of(
+    entity: EntityIndex,
+    e: &crate::model::Entity,
+    converter: &ScriptConverter,
+    out: &mut Vec<RawName>,
+) {
+    let first = out.len();
+    let mut add = |display: String, key: String, kind: NameKind, variant: bool| {
+        // A name repeated (an alias equal to the name) adds nothing.
+        let repeated = out[first..].iter().any(|n| n.kind == kind && n.key == key);
+        if !key.is_empty() && !repeated {
+            out.push(RawName {
+                entity,
+                display,
+                key,
+                kind,
+                variant,
+            });
+        }
+    };
+    add(
+        e.name.clone(),
+        e.name.to_lowercase(),
+        NameKind::Simplified,
+        false,
+    );
+    if e.traditional != e.name {
+        add(
+            e.traditional.clone(),
+            e.traditional.clone(),
+            NameKind::Traditional,
+            false,
+        );
+    }
+    for alias in &e.aliases {
+        add(
+            alias.text.clone(),
+            alias.text.to_lowercase(),
+            NameKind::Alias,
+            false,
+        );
+        let simplified = converter.simplified(&alias.text);
+        if simplified != alias.text {
+            add(alias.text.clone(), simplified, NameKind::Alias, false);
+        }
+    }
+    if let Some(english) = &e.english {
+        add(
+            english.text.clone(),
+            fold_latin(&english.text),
+            NameKind::English,
+            false,
+        );
+    }
+    // The reading in context, its initials, and those of every alias.
+    add(
+        e.pinyin.clone(),
+        fold_latin(&e.pinyin),
+        NameKind::Pinyin,
+        false,
+    );
+    add(
+        initials(&e.pinyin),
+        initials(&e.pinyin),
+        NameKind::Initials,
+        false,
+    );
+    for alias in &e.aliases {
+        let spelled = pinyin(&converter.simplified(&alias.text));
+        add(
+            spelled.clone(),
+            fold_latin(&spelled),
+            NameKind::Pinyin,
+            false,
+        );
+        add(
+            initials(&spelled),
+            initials(&spelled),
+            NameKind::Initials,
+            false,
+        );
+    }
+    // Other readings of the name's heteronyms, ranked below, without initials.
+    let context = fold_latin(&e.pinyin);
+    for reading in pinyin_readings(&e.name, MAX_READINGS) {
+        let folded = fold_latin(&reading);
+        if folded != context {
+            add(e.pinyin.clone(), folded, NameKind::Pinyin, true);
+        }
     }
 }
 
 impl SearchIndex {
     /// Indexes every name of every entity of `model`.
     pub fn new(model: &Model, converter: &'static ScriptConverter) -> Self {
-        let mut names = Vec::new();
+        let mut raw = Vec::new();
         for (entity, e) in model.entities.iter().enumerate() {
-            let mut add = |display: String, key: String, kind: NameKind, variant: bool| {
-                if !key.is_empty() {
-                    names.push(IndexedName {
-                        entity,
-                        display,
-                        key,
-                        kind,
-                        variant,
-                    });
+            names_of(entity, e, converter, &mut raw);
+        }
+        let name_length: Vec<usize> = model
+            .entities
+            .iter()
+            .map(|e| e.name.chars().count())
+            .collect();
+        let rank = |n: &RawName| {
+            (
+                tier(model, n.entity),
+                n.variant,
+                n.kind,
+                name_length[n.entity],
+                &model.entities[n.entity].id,
+            )
+        };
+        // Stable, so that an entity's names of equal rank keep their order (its name before
+        // its aliases).
+        raw.sort_by(|a, b| rank(a).cmp(&rank(b)));
+        let first_part = raw.partition_point(|n| tier(model, n.entity) < PART_TIER) as NameId;
+
+        let mut index = Self {
+            entities: Vec::with_capacity(raw.len()),
+            kinds: Vec::with_capacity(raw.len()),
+            variants: Vec::with_capacity(raw.len()),
+            first_part,
+            keys: Strings::default(),
+            displays: Strings::default(),
+            by_key: Vec::new(),
+            prefixes: Postings::new(),
+            grams: Postings::new(),
+            entity_names: vec![Vec::new(); model.entities.len()],
+            converter,
+        };
+        let mut chars = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (id, name) in raw.iter().enumerate() {
+            let id = id as NameId;
+            index.entities.push(name.entity as u32);
+            index.kinds.push(name.kind);
+            index.variants.push(name.variant);
+            index.keys.push(&name.key);
+            index.displays.push(&name.display);
+            index.entity_names[name.entity].push(id);
+            chars.clear();
+            chars.extend(name.key.chars());
+            for length in 1..=chars.len().min(2) {
+                index
+                    .prefixes
+                    .entry(gram(&chars[..length]))
+                    .or_default()
+                    .push(id);
+            }
+            seen.clear();
+            for length in [1, gram_length(is_latin(name.kind))] {
+                for window in chars.windows(length) {
+                    let code = gram(window);
+                    if seen.insert(code) {
+                        index.grams.entry(code).or_default().push(id);
+                    }
                 }
-            };
-            let mut variants = Vec::new();
-            let mut push = |display: String, key: String, kind: NameKind| {
-                add(display, key, kind, false);
-            };
-            push(e.name.clone(), e.name.to_lowercase(), NameKind::Simplified);
-            if e.traditional != e.name {
-                push(
-                    e.traditional.clone(),
-                    e.traditional.clone(),
-                    NameKind::Traditional,
-                );
-            }
-            for alias in &e.aliases {
-                push(
-                    alias.text.clone(),
-                    alias.text.to_lowercase(),
-                    NameKind::Alias,
-                );
-                let simplified = converter.simplified(&alias.text);
-                if simplified != alias.text {
-                    push(alias.text.clone(), simplified, NameKind::Alias);
-                }
-            }
-            if let Some(english) = &e.english {
-                push(
-                    english.text.clone(),
-                    fold_latin(&english.text),
-                    NameKind::English,
-                );
-            }
-            // The reading in context, its initials, and those of every alias.
-            push(e.pinyin.clone(), fold_latin(&e.pinyin), NameKind::Pinyin);
-            push(initials(&e.pinyin), initials(&e.pinyin), NameKind::Initials);
-            for alias in &e.aliases {
-                let spelled = pinyin(&converter.simplified(&alias.text));
-                push(spelled.clone(), fold_latin(&spelled), NameKind::Pinyin);
-                push(initials(&spelled), initials(&spelled), NameKind::Initials);
-            }
-            // Other readings of the name's heteronyms, ranked below, without initials.
-            let context = fold_latin(&e.pinyin);
-            for reading in pinyin_readings(&e.name, MAX_READINGS) {
-                if fold_latin(&reading) != context {
-                    variants.push((e.pinyin.clone(), fold_latin(&reading)));
-                }
-            }
-            for (display, key) in variants {
-                add(display, key, NameKind::Pinyin, true);
             }
         }
-        Self { names, converter }
+        index.by_key = (0..raw.len() as NameId).collect();
+        index
+            .by_key
+            .sort_by(|&a, &b| index.keys.get(a as usize).cmp(index.keys.get(b as usize)));
+        index.prefixes.shrink_to_fit();
+        index.grams.shrink_to_fit();
+        index
+    }
+
+    fn key(&self, name: NameId) -> &str {
+        self.keys.get(name as usize)
     }
 
     /// The best hits for `text`, at most `limit`, one per entity (its best-matching name).
-    /// Ordered by match quality, then by the kind of name, then by shorter name, then by id.
-    pub fn search(&self, model: &Model, text: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
+        self.search_where(text, limit, |_| true)
+    }
+
+    /// The best hits for `text` among the entities `accept` lets through, at most `limit`,
+    /// one per entity. Ordered by match quality (sections, tasks and targets after all
+    /// others, however well they match), then by tier, rare reading, kind of name, shorter
+    /// name and id; an entity shows the name that matched best, one matching the text as
+    /// typed before one matching only after conversion to simplified script, so that
+    /// 蘇科貸 reports the traditional name it matched.
+    pub fn search_where(
+        &self,
+        text: &str,
+        limit: usize,
+        accept: impl Fn(EntityIndex) -> bool,
+    ) -> Vec<SearchHit> {
         let text = text.trim();
         if text.is_empty() || limit == 0 {
             return Vec::new();
@@ -170,62 +359,239 @@ impl SearchIndex {
             .collect();
         let simplified = self.converter.simplified(&lowered);
         let folded = fold_latin(text);
-        let mut best: std::collections::HashMap<EntityIndex, (Rank, SearchHit)> =
-            Default::default();
-        for name in &self.names {
-            // A match on the text as typed ranks above one found only after converting it
-            // to simplified script, so that 蘇科貸 reports the traditional name it matched.
-            let found = match name.kind {
-                NameKind::English | NameKind::Pinyin | NameKind::Initials => {
-                    quality(&name.key, &folded).map(|q| (q, false))
+        let queries = Queries {
+            latin: folded,
+            as_typed: lowered,
+            simplified,
+        };
+        let mut hits = Vec::new();
+        let mut taken = std::collections::HashSet::new();
+        let groups = [
+            0..self.first_part,
+            self.first_part..self.entities.len() as NameId,
+        ];
+        for group in groups {
+            for quality in [
+                MatchQuality::Exact,
+                MatchQuality::Prefix,
+                MatchQuality::Substring,
+            ] {
+                for name in self.candidates(&queries, quality, group.clone()) {
+                    let entity = self.entities[name as usize] as EntityIndex;
+                    if taken.contains(&entity) || !accept(entity) {
+                        continue;
+                    }
+                    taken.insert(entity);
+                    hits.push(self.hit(entity, quality, &queries));
+                    if hits.len() == limit {
+                        return hits;
+                    }
                 }
-                _ => quality(&name.key, &lowered)
-                    .map(|q| (q, false))
-                    .or_else(|| quality(&name.key, &simplified).map(|q| (q, true))),
-            };
-            let Some((quality, converted)) = found else {
-                continue;
-            };
-            let rank = (
-                quality,
-                tier(model, name.entity),
-                converted,
-                name.variant,
-                name.kind,
-            );
-            let hit = SearchHit {
-                entity: name.entity,
-                matched: name.display.clone(),
-                name_kind: name.kind,
-                quality,
-            };
-            let better = match best.get(&name.entity) {
-                Some((current, _)) => rank < *current,
-                None => true,
-            };
-            if better {
-                best.insert(name.entity, (rank, hit));
             }
         }
-        let mut ranked: Vec<(Rank, SearchHit)> = best.into_values().collect();
-        ranked.sort_by(|(ra, a), (rb, b)| {
-            let (ea, eb) = (&model.entities[a.entity], &model.entities[b.entity]);
-            // Sections, tasks and targets after every named thing and document, however
-            // well they match: type-ahead looks for things, and a kinds filter finds parts.
-            (ra.1 >= PART_TIER, ra.0, ra.1, ra.3, ra.4)
-                .cmp(&(rb.1 >= PART_TIER, rb.0, rb.1, rb.3, rb.4))
-                .then(ea.name.chars().count().cmp(&eb.name.chars().count()))
-                .then(ea.id.cmp(&eb.id))
-        });
-        ranked.truncate(limit);
-        ranked.into_iter().map(|(_, hit)| hit).collect()
+        hits
+    }
+
+    /// How name `name` matches the queries: its quality and whether only after conversion.
+    fn quality_of(&self, name: NameId, queries: &Queries) -> Option<(MatchQuality, bool)> {
+        let key = self.key(name);
+        if is_latin(self.kinds[name as usize]) {
+            quality(key, &queries.latin).map(|q| (q, false))
+        } else {
+            quality(key, &queries.as_typed)
+                .map(|q| (q, false))
+                .or_else(|| quality(key, &queries.simplified).map(|q| (q, true)))
+        }
+    }
+
+    /// The hit for `entity`: of its names matching with `quality`, the one that matched as
+    /// typed, then the better ranked.
+    fn hit(&self, entity: EntityIndex, quality: MatchQuality, queries: &Queries) -> SearchHit {
+        let best = self.entity_names[entity]
+            .iter()
+            .filter_map(|&name| match self.quality_of(name, queries) {
+                Some((q, converted)) if q == quality => Some((converted, name)),
+                _ => None,
+            })
+            .min();
+        let name = best.map_or(self.entity_names[entity][0], |(_, name)| name);
+        SearchHit {
+            entity,
+            matched: self.displays.get(name as usize).to_owned(),
+            name_kind: self.kinds[name as usize],
+            quality,
+        }
+    }
+
+    /// The names within `group` that match with exactly `quality`, best ranked first.
+    fn candidates<'a>(
+        &'a self,
+        queries: &'a Queries,
+        quality: MatchQuality,
+        group: std::ops::Range<NameId>,
+    ) -> impl Iterator<Item = NameId> + 'a {
+        let mut sources: Vec<Source<'a>> = Vec::new();
+        for query in queries.distinct() {
+            match quality {
+                MatchQuality::Exact => sources.push(Source::Owned(self.exact(query).into_iter())),
+                MatchQuality::Prefix => sources.push(self.prefixed(query)),
+                MatchQuality::Substring => sources.extend(self.containing(query)),
+            }
+        }
+        let sources = sources.into_iter().map(|s| s.within(&group)).collect();
+        Merge::new(sources)
+            .filter(move |&name| self.quality_of(name, queries).map(|(q, _)| q) == Some(quality))
+    }
+
+    /// Names whose key is `query`, in number order.
+    fn exact(&self, query: &str) -> Vec<NameId> {
+        let start = self.by_key.partition_point(|&n| self.key(n) < query);
+        let mut found: Vec<NameId> = self.by_key[start..]
+            .iter()
+            .take_while(|&&n| self.key(n) == query)
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// Names that may start with `query`, in number order: the posting list of a prefix of
+    /// one or two characters, or the range of keys that start with a longer query unless that
+    /// range is too long to sort (then the list of its first two characters, which the
+    /// caller filters).
+    fn prefixed(&self, query: &str) -> Source<'_> {
+        let chars: Vec<char> = query.chars().collect();
+        if chars.len() > 2 {
+            let start = self.by_key.partition_point(|&n| self.key(n) < query);
+            let range: Vec<NameId> = self.by_key[start..]
+                .iter()
+                .take_while(|&&n| self.key(n).starts_with(query))
+                .take(MAX_SORTED_RANGE + 1)
+                .copied()
+                .collect();
+            if range.len() <= MAX_SORTED_RANGE {
+                let mut range = range;
+                range.sort_unstable();
+                return Source::Owned(range.into_iter());
+            }
+        }
+        let first = &chars[..chars.len().min(2)];
+        Source::Slice(self.prefixes.get(&gram(first)).map_or(&[], Vec::as_slice))
+    }
+
+    /// Posting lists that hold every name containing `query` (the caller filters): its
+    /// rarest n-gram among Chinese keys and among Latin ones.
+    fn containing(&self, query: &str) -> Vec<Source<'_>> {
+        let chars: Vec<char> = query.chars().collect();
+        let list = |window: &[char]| self.grams.get(&gram(window)).map_or(&[][..], Vec::as_slice);
+        let rarest = |length: usize| {
+            chars
+                .windows(length.min(chars.len()))
+                .map(list)
+                .min_by_key(|l| l.len())
+                .unwrap_or(&[])
+        };
+        if chars.len() == 1 {
+            return vec![Source::Slice(rarest(1))];
+        }
+        let latin = if chars.len() >= gram_length(true) {
+            rarest(gram_length(true))
+        } else {
+            rarest(1)
+        };
+        vec![
+            Source::Slice(rarest(gram_length(false))),
+            Source::Slice(latin),
+        ]
     }
 }
 
-/// How a name matched, best first when compared: match quality, tier of the entity, whether
-/// the query matched only after conversion to simplified script, whether the name is a rare
-/// reading, and the kind of name.
-type Rank = (MatchQuality, u8, bool, bool, NameKind);
+/// Longest range of keys sharing a prefix that a search sorts into rank order rather than
+/// reading a posting list.
+const MAX_SORTED_RANGE: usize = 4096;
+
+/// The query in the forms names are compared with.
+struct Queries {
+    /// Folded to Latin letters, for pinyin, initials and English.
+    latin: String,
+    /// Lower-cased, as typed, for Chinese names.
+    as_typed: String,
+    /// Converted to simplified script, for Chinese names.
+    simplified: String,
+}
+
+impl Queries {
+    /// The different strings among the forms.
+    fn distinct(&self) -> Vec<&str> {
+        let mut forms = vec![
+            self.latin.as_str(),
+            self.as_typed.as_str(),
+            self.simplified.as_str(),
+        ];
+        forms.retain(|f| !f.is_empty());
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    }
+}
+
+/// Names in number order, from a posting list or a sorted range.
+enum Source<'a> {
+    Slice(&'a [NameId]),
+    Owned(std::vec::IntoIter<NameId>),
+}
+
+impl<'a> Source<'a> {
+    /// Only the names of `group`: a slice is cut by binary search.
+    fn within(self, group: &std::ops::Range<NameId>) -> Box<dyn Iterator<Item = NameId> + 'a> {
+        match self {
+            Source::Slice(list) => {
+                let start = list.partition_point(|&n| n < group.start);
+                let end = list.partition_point(|&n| n < group.end);
+                Box::new(list[start..end].iter().copied())
+            }
+            Source::Owned(names) => {
+                let group = group.clone();
+                Box::new(names.filter(move |n| group.contains(n)))
+            }
+        }
+    }
+}
+
+/// The union of ascending sources, ascending and without repeats.
+struct Merge<'a> {
+    sources: Vec<std::iter::Peekable<Box<dyn Iterator<Item = NameId> + 'a>>>,
+    last: Option<NameId>,
+}
+
+impl<'a> Merge<'a> {
+    fn new(sources: Vec<Box<dyn Iterator<Item = NameId> + 'a>>) -> Self {
+        Self {
+            sources: sources.into_iter().map(Iterator::peekable).collect(),
+            last: None,
+        }
+    }
+}
+
+impl Iterator for Merge<'_> {
+    type Item = NameId;
+
+    fn next(&mut self) -> Option<NameId> {
+        loop {
+            let next = self
+                .sources
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(i, s)| s.peek().map(|&n| (n, i)))
+                .min()?;
+            self.sources[next.1].next();
+            if self.last != Some(next.0) {
+                self.last = Some(next.0);
+                return Some(next.0);
+            }
+        }
+    }
+}
 
 fn quality(key: &str, query: &str) -> Option<MatchQuality> {
     if query.is_empty() {

@@ -156,6 +156,8 @@ pub mod ids {
     pub const TARGET: &str = "Target";
     /// The entity kinds that are parts of documents, declared only in documents/.
     pub const DOCUMENT_PARTS: [&str; 4] = [DOCUMENT, SECTION, TASK, TARGET];
+    /// A city, district or province, which statistics count the entities of.
+    pub const REGION: &str = "Region";
 
     /// A section or task belongs to its document or section.
     pub const PART_OF_DOCUMENT: &str = "partOfDocument";

@@ -87,7 +87,7 @@ pub(super) fn read(file: VocabularyFile) -> (Vocabulary, Vec<FileProblem>) {
             problems.push((None, format!("relation {id:?} must be declared")));
         }
     }
-    for id in ids::DOCUMENT_PARTS {
+    for id in ids::DOCUMENT_PARTS.iter().chain([&ids::REGION]) {
         if !kind_ids.contains(id) {
             problems.push((None, format!("kind {id:?} must be declared")));
         }

@@ -67,7 +67,7 @@ pub(crate) fn supporters(
                 .iter()
                 .any(|k| k.id() == model.entities[s.supporter].kind)
         })
-        .filter(|s| region.is_none_or(|r| data.graph.is_within(model, s.supporter, r)))
+        .filter(|s| region.is_none_or(|r| data.graph.is_within(s.supporter, r)))
         .take(limit)
         .map(|s| Supporter {
             entity: Entity::of(data, s.supporter),

@@ -219,13 +219,10 @@ impl CoreQuery {
                 .as_ref()
                 .is_none_or(|ks| ks.iter().any(|k| k.id() == model.entities[i].kind))
         };
-        // Ask the index for everything that matches, then filter by kind and cut.
         Ok(data
             .search
-            .search(model, &text, usize::MAX)
+            .search_where(&text, limit, kind_ok)
             .into_iter()
-            .filter(|hit| kind_ok(hit.entity))
-            .take(limit)
             .map(|hit| SearchHit {
                 entity: Entity::of(data, hit.entity),
                 matched_name: hit.matched,
@@ -398,7 +395,7 @@ impl CoreQuery {
         let mut found: Vec<EntityIndex> = of_kind(model, "Target")
             .filter(|&i| match &model.entities[i].details {
                 Details::Target(t) => {
-                    region.is_none_or(|r| data.graph.is_within(model, t.region, r))
+                    region.is_none_or(|r| data.graph.is_within(t.region, r))
                         && indicator
                             .as_ref()
                             .is_none_or(|s| t.indicator.contains(s.as_str()))
@@ -436,37 +433,28 @@ impl CoreQuery {
             name: None,
             count,
         };
-        let by_region = of_kind(model, "Region")
-            .map(|region| {
-                let count = model
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, e)| {
-                        e.kind != "Region"
-                            && *i != region
-                            && data.graph.is_within(model, *i, region)
-                    })
-                    .count();
-                Count {
-                    entity_kind: None,
-                    relation_kind: None,
-                    key: model.entities[region].id.clone(),
-                    name: Some(model.entities[region].name.clone()),
-                    count,
-                }
+        let statistics = &data.statistics;
+        let by_region = statistics
+            .by_region
+            .iter()
+            .map(|&(region, count)| Count {
+                entity_kind: None,
+                relation_kind: None,
+                key: model.entities[region].id.clone(),
+                name: Some(model.entities[region].name.clone()),
+                count,
             })
-            .filter(|c| c.count > 0)
             .collect();
         Statistics {
-            entities: model.entities.len(),
-            relations: model.relations.len(),
-            inferred_relations: model.relations.iter().filter(|r| r.is_inferred()).count(),
-            quotes: model.relations.iter().map(|r| r.evidence.len()).sum(),
-            by_kind: model.count_by_kind().into_iter().map(count).collect(),
-            by_relation_kind: model
-                .count_by_relation_kind()
-                .into_iter()
+            entities: statistics.entities,
+            relations: statistics.relations,
+            inferred_relations: statistics.inferred_relations,
+            quotes: statistics.quotes,
+            by_kind: statistics.by_kind.iter().cloned().map(count).collect(),
+            by_relation_kind: statistics
+                .by_relation_kind
+                .iter()
+                .cloned()
                 .map(count)
                 .collect(),
             by_region,
@@ -484,27 +472,17 @@ impl CoreQuery {
         let data = dataset(ctx);
         let limit = page_size(Some(first), 10)?;
         let model = &data.model;
-        let mut ranked: Vec<EntityIndex> = (0..model.entities.len())
+        let graph = &data.graph;
+        let ranked = graph
+            .ranked(by == Centrality::PageRank)
+            .iter()
+            .copied()
             .filter(|&i| {
                 kinds
                     .as_ref()
                     .is_none_or(|ks| ks.iter().any(|k| k.id() == model.entities[i].kind))
-            })
-            .collect();
-        let graph = &data.graph;
-        match by {
-            Centrality::Degree => {
-                ranked.sort_by(|&a, &b| graph.degree(b).cmp(&graph.degree(a)).then(a.cmp(&b)))
-            }
-            Centrality::PageRank => ranked.sort_by(|&a, &b| {
-                graph
-                    .page_rank(b)
-                    .total_cmp(&graph.page_rank(a))
-                    .then(a.cmp(&b))
-            }),
-        }
+            });
         Ok(ranked
-            .into_iter()
             .take(limit)
             .map(|i| Ranked {
                 entity: Entity::of(data, i),
@@ -633,7 +611,7 @@ fn filter_entities(data: &SharedDataset, filter: &EntityFilter) -> Result<Vec<En
     });
     let matching: Option<std::collections::HashSet<EntityIndex>> = filter.text.as_ref().map(|t| {
         data.search
-            .search(model, t, usize::MAX)
+            .search(t, usize::MAX)
             .into_iter()
             .map(|h| h.entity)
             .collect()
@@ -646,8 +624,8 @@ fn filter_entities(data: &SharedDataset, filter: &EntityFilter) -> Result<Vec<En
                 .as_ref()
                 .is_none_or(|ks| ks.iter().any(|k| k.id() == e.kind))
                 && region.is_none_or(|r| match &e.details {
-                    Details::Target(t) => data.graph.is_within(model, t.region, r),
-                    _ => i != r && data.graph.is_within(model, i, r),
+                    Details::Target(t) => data.graph.is_within(t.region, r),
+                    _ => i != r && data.graph.is_within(i, r),
                 })
                 && supporters.as_ref().is_none_or(|s| s.contains(&i))
                 && document.is_none_or(|d| e.evidence.iter().any(|ev| ev.document == d))

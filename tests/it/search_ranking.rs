@@ -52,7 +52,7 @@ fn the_entity_meant_comes_first() {
     let data = dataset();
     let mut wrong = Vec::new();
     for &(input, expected) in RANKED {
-        let hits = data.search.search(&data.model, input, 5);
+        let hits = data.search.search(input, 5);
         let first = hits
             .first()
             .map(|h| data.model.entities[h.entity].id.as_str());
@@ -68,7 +68,7 @@ fn the_entity_meant_comes_first() {
 fn a_rare_reading_of_a_heteronym_does_not_answer_common_initials() {
     // 核 reads hé in 四核多区两中心; its rare reading kài made `skd` find it.
     let data = dataset();
-    let hits = data.search.search(&data.model, "skd", 20);
+    let hits = data.search.search("skd", 20);
     let ids: Vec<&str> = hits
         .iter()
         .map(|h| data.model.entities[h.entity].id.as_str())
@@ -79,7 +79,7 @@ fn a_rare_reading_of_a_heteronym_does_not_answer_common_initials() {
 #[test]
 fn sections_and_tasks_come_after_named_things() {
     let data = dataset();
-    let hits = data.search.search(&data.model, "科技", 50);
+    let hits = data.search.search("科技", 50);
     let tiers: Vec<bool> = hits
         .iter()
         .map(|h| {
@@ -88,4 +88,98 @@ fn sections_and_tasks_come_after_named_things() {
         .collect();
     let first_part = tiers.iter().position(|&part| part).unwrap_or(tiers.len());
     assert!(tiers[first_part..].iter().all(|&part| part), "{tiers:?}");
+}
+
+/// Inputs of every kind: Chinese in either script, pinyin, initials, English, one letter or
+/// character (whose hits run into the thousands of names), and text nothing matches.
+const PROBES: &[&str] = &[
+    "科",
+    "园",
+    "k",
+    "zh",
+    "su",
+    "科技",
+    "常州",
+    "蘇",
+    "苏科",
+    "kej",
+    "changzhou",
+    "Park",
+    "新材料产业",
+    "江陰",
+    "无此名称",
+];
+
+fn summary(data: &sunan_kg::Dataset, hits: &[sunan_kg::search::SearchHit]) -> Vec<String> {
+    hits.iter()
+        .map(|h| {
+            format!(
+                "{} {} {:?} {:?}",
+                data.model.entities[h.entity].id, h.matched, h.name_kind, h.quality
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_page_is_the_start_of_the_long_one() {
+    // The index stops reading once it has the hits asked for; that must not change them.
+    let data = dataset();
+    for &input in PROBES.iter().chain(RANKED.iter().map(|(input, _)| input)) {
+        let all = data.search.search(input, usize::MAX);
+        for limit in [1, 5, 20] {
+            let page = data.search.search(input, limit);
+            let expected = &all[..all.len().min(limit)];
+            assert_eq!(
+                summary(&data, &page),
+                summary(&data, expected),
+                "{input:?}, {limit}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_filtered_search_is_the_long_one_filtered() {
+    let data = dataset();
+    let is_park = |i: usize| data.model.entities[i].kind == "Park";
+    for &input in PROBES {
+        let filtered: Vec<_> = data
+            .search
+            .search(input, usize::MAX)
+            .into_iter()
+            .filter(|h| is_park(h.entity))
+            .take(5)
+            .collect();
+        let page = data.search.search_where(input, 5, is_park);
+        assert_eq!(
+            summary(&data, &page),
+            summary(&data, &filtered),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn each_entity_once_with_the_name_it_matched_as_typed() {
+    let data = dataset();
+    for &input in PROBES {
+        let hits = data.search.search(input, usize::MAX);
+        let mut entities: Vec<usize> = hits.iter().map(|h| h.entity).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        assert_eq!(
+            entities.len(),
+            hits.len(),
+            "{input:?} lists an entity twice"
+        );
+    }
+    let hits = data.search.search("蘇科貸", 1);
+    assert_eq!(hits[0].matched, "蘇科貸", "the traditional name typed");
+    let hits = data.search.search("科", usize::MAX);
+    assert!(
+        hits.len() > 150,
+        "{} entities have 科 in a name",
+        hits.len()
+    );
 }
