@@ -78,6 +78,9 @@ pub mod codes {
     pub const OVERLOADED: &str = "OVERLOADED";
     /// The HTTP request is malformed (body, content type, parameters).
     pub const BAD_REQUEST: &str = "BAD_REQUEST";
+    /// A persisted query's hash is not known (Apollo's automatic persisted queries): send
+    /// the query text with it.
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
     /// The server failed (a bug); the message says where.
     pub const INTERNAL: &str = "INTERNAL";
 }

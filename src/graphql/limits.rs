@@ -158,7 +158,7 @@ fn limit_error(message: String) -> ServerError {
 }
 
 /// Parses a document, with the error codes of [`codes`].
-fn parse(query: &str) -> ServerResult<ExecutableDocument> {
+pub(super) fn parse(query: &str) -> ServerResult<ExecutableDocument> {
     async_graphql::parser::parse_query(query).map_err(|error| {
         let code = match error {
             async_graphql::parser::Error::RecursionLimitExceeded => codes::LIMIT_EXCEEDED,
@@ -174,11 +174,15 @@ fn parse(query: &str) -> ServerResult<ExecutableDocument> {
     })
 }
 
-/// A document parsed before execution (by [`prepare`]), handed to the extension through the
-/// request's data so that it is not parsed twice.
-struct PreParsed(Mutex<Option<ExecutableDocument>>);
+/// A document parsed before execution (by [`super::QueryCache::prepare`]), handed to the
+/// extension through the request's data so that it is not parsed twice.
+pub(super) struct PreParsed(Mutex<Option<ExecutableDocument>>);
 
 impl PreParsed {
+    pub(super) fn new(document: ExecutableDocument) -> Self {
+        Self(Mutex::new(Some(document)))
+    }
+
     fn take(&self) -> Option<ExecutableDocument> {
         self.0.lock().ok()?.take()
     }
@@ -188,24 +192,9 @@ impl PreParsed {
 /// (`statistics`, `neighborhood`, `Document.text`).
 pub const OFF_WORKER_WEIGHT: u64 = 2_000;
 
-/// Parses `request` ahead of execution and says whether it selects a field of
-/// [`HEAVY_FIELDS`] weighing at least [`OFF_WORKER_WEIGHT`] anywhere, so that the server can
-/// run such requests off its async workers.
-/// A request that does not parse is returned as it is; execution reports the error.
-pub fn prepare(request: async_graphql::Request) -> (async_graphql::Request, bool) {
-    match async_graphql::parser::parse_query(&request.query) {
-        Ok(document) => {
-            let heavy = selects_heavy_field(&document);
-            let request = request.data(PreParsed(Mutex::new(Some(document))));
-            (request, heavy)
-        }
-        Err(_) => (request, false),
-    }
-}
-
 /// Whether any selection of the document (operations and fragments, each walked once) names
 /// a field of [`HEAVY_FIELDS`] of at least [`OFF_WORKER_WEIGHT`].
-fn selects_heavy_field(document: &ExecutableDocument) -> bool {
+pub(super) fn selects_heavy_field(document: &ExecutableDocument) -> bool {
     fn walk(selection_set: &SelectionSet) -> bool {
         selection_set
             .items

@@ -2,6 +2,7 @@
 //! Resolvers read the model, the petgraph projection and the search index, never SPARQL.
 
 mod analytics;
+mod cache;
 mod entity;
 mod enums;
 mod error;
@@ -13,12 +14,13 @@ mod relation;
 
 use async_graphql::{EmptyMutation, EmptySubscription, Schema};
 
+pub use cache::{CACHE_CAPACITY, MAX_CACHED_QUERY_BYTES, PERSISTED_QUERY, QueryCache};
 pub use entity::{Entity, EntityRef};
 pub use enums::{EntityKind, RelationKind};
 pub use error::{ApiError, ErrorCodes, codes};
 pub use limits::{
     HEAVY_FIELDS, LIST_FANOUT, Limits, MAX_COST, MAX_FRAGMENTS, MAX_INTROSPECTION_LISTS,
-    OFF_WORKER_WEIGHT, SHORT_LISTS, TIME_LIMIT, cost_of, prepare,
+    OFF_WORKER_WEIGHT, SHORT_LISTS, TIME_LIMIT, cost_of,
 };
 pub use query::{CoreQuery, QueryRoot};
 
@@ -43,17 +45,21 @@ pub const MAX_PATHS: i32 = 20;
 /// Most nodes `neighborhood` returns.
 pub const MAX_NEIGHBORHOOD_NODES: i32 = 500;
 
-/// Builds the schema over `dataset`, with the limits of [`limits`] and error codes.
+/// Builds the schema over `dataset`, with the limits of [`limits`], a query cache of its own
+/// and error codes.
 pub fn build_schema(dataset: SharedDataset) -> KgSchema {
-    build_schema_with(dataset, Limits::default())
+    build_schema_with(dataset, Limits::default(), QueryCache::new())
 }
 
-/// Builds the schema over `dataset` with the given run-time limits.
-pub fn build_schema_with(dataset: SharedDataset, limits: Limits) -> KgSchema {
+/// Builds the schema over `dataset` with the given run-time limits and query cache (the
+/// server keeps a handle on the cache to learn which requests are heavy).
+pub fn build_schema_with(dataset: SharedDataset, limits: Limits, cache: QueryCache) -> KgSchema {
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .data(dataset)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
+        // The cache comes first: a request it knows skips the parse and cost check of Limits.
+        .extension(cache)
         .extension(limits)
         .extension(ErrorCodes)
         .finish()

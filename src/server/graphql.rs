@@ -16,7 +16,7 @@ use serde_json::json;
 use super::admission::ClientAddress;
 use super::{AppState, MAX_GRAPHQL_RESPONSE_BYTES};
 use crate::excerpt::excerpt;
-use crate::graphql::codes;
+use crate::graphql::{PERSISTED_QUERY, QueryCache, codes};
 
 /// How long caches may keep a GET answer: the graph never changes while the server runs.
 const GET_CACHE_CONTROL: &str = "public, max-age=300";
@@ -183,7 +183,10 @@ pub async fn post(
             ))
             .into_response();
         }
-        Ok(BatchRequest::Single(request)) if request.query.trim().is_empty() => {
+        Ok(BatchRequest::Single(request))
+            if request.query.trim().is_empty()
+                && !request.extensions.contains_key(PERSISTED_QUERY) =>
+        {
             return TransportError::bad_request("the request has no query").into_response();
         }
         Ok(batch) => batch,
@@ -213,7 +216,7 @@ async fn execute(
             message: super::ServerError::Busy(busy).to_string(),
             retry_after: Some(busy.retry_after_secs),
         })?;
-    let (batch, heavy) = prepare_batch(batch);
+    let (batch, heavy) = prepare_batch(&state.query_cache, batch);
     let (response, body) = if heavy {
         // Heavy fields compute for milliseconds; they must not hold an async worker.
         let schema = state.schema.clone();
@@ -285,10 +288,10 @@ async fn execute(
 }
 
 /// Parses every request of `batch` ahead of execution; true if any selects a heavy field.
-fn prepare_batch(batch: BatchRequest) -> (BatchRequest, bool) {
+fn prepare_batch(cache: &QueryCache, batch: BatchRequest) -> (BatchRequest, bool) {
     match batch {
         BatchRequest::Single(request) => {
-            let (request, heavy) = crate::graphql::prepare(request);
+            let (request, heavy) = cache.prepare(request);
             (BatchRequest::Single(request), heavy)
         }
         BatchRequest::Batch(requests) => {
@@ -296,7 +299,7 @@ fn prepare_batch(batch: BatchRequest) -> (BatchRequest, bool) {
             let requests = requests
                 .into_iter()
                 .map(|request| {
-                    let (request, is_heavy) = crate::graphql::prepare(request);
+                    let (request, is_heavy) = cache.prepare(request);
                     heavy |= is_heavy;
                     request
                 })
@@ -326,20 +329,34 @@ fn not_acceptable() -> TransportError {
 }
 
 /// Reads a GraphQL request from a query string, accepting both `operationName` (the GraphQL
-/// over HTTP spelling) and `operation_name`.
+/// over HTTP spelling) and `operation_name`, and `extensions` (where a persisted query's hash
+/// comes without its text).
 fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
     let mut query = None;
     let mut operation = None;
     let mut variables = None;
+    let mut extensions = None;
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
             "query" => query = Some(value.into_owned()),
             "operationName" | "operation_name" => operation = Some(value.into_owned()),
             "variables" => variables = Some(value.into_owned()),
+            "extensions" => extensions = Some(value.into_owned()),
             _ => {}
         }
     }
-    let query = query.ok_or_else(|| TransportError::bad_request("missing the query parameter"))?;
+    let extensions: Option<async_graphql::Extensions> = extensions
+        .map(|text| {
+            serde_json::from_str(&text).map_err(|e| {
+                TransportError::bad_request(format!("extensions is not a JSON object: {e}"))
+            })
+        })
+        .transpose()?;
+    let query = match (query, &extensions) {
+        (Some(query), _) => query,
+        (None, Some(extensions)) if extensions.contains_key(PERSISTED_QUERY) => String::new(),
+        (None, _) => return Err(TransportError::bad_request("missing the query parameter")),
+    };
     if is_mutation(&query) {
         return Err(TransportError {
             status: StatusCode::METHOD_NOT_ALLOWED,
@@ -356,6 +373,9 @@ fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
         let value: serde_json::Value = serde_json::from_str(&variables)
             .map_err(|e| TransportError::bad_request(format!("variables is not JSON: {e}")))?;
         request = request.variables(async_graphql::Variables::from_json(value));
+    }
+    if let Some(extensions) = extensions {
+        request.extensions = extensions;
     }
     Ok(request)
 }

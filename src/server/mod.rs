@@ -33,7 +33,7 @@ pub use export::EXPORTS;
 pub use listener::ConnectionLimits;
 
 use crate::SharedDataset;
-use crate::graphql::{KgSchema, build_schema};
+use crate::graphql::{KgSchema, Limits, QueryCache, build_schema_with};
 use crate::sparql::{SparqlLimits, SparqlService};
 
 /// Largest request body accepted on any route (a query, a form).
@@ -89,6 +89,9 @@ pub struct AppState {
     pub dataset: SharedDataset,
     /// The GraphQL schema over the dataset.
     pub schema: KgSchema,
+    /// The schema's cache of prepared queries, which says before execution whether a
+    /// request is heavy.
+    pub query_cache: QueryCache,
     /// The SPARQL service over the RDF store.
     pub sparql: SparqlService,
     /// Which origins may call the API from a browser.
@@ -113,8 +116,10 @@ impl AppState {
         sparql_limits: SparqlLimits,
         limits: ServerLimits,
     ) -> Self {
+        let query_cache = QueryCache::new();
         Self {
-            schema: build_schema(dataset.clone()),
+            schema: build_schema_with(dataset.clone(), Limits::default(), query_cache.clone()),
+            query_cache,
             sparql: SparqlService::new(dataset.store.clone(), sparql_limits),
             dataset,
             cors: CorsOrigins::Any,

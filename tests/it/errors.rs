@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use async_graphql::Value;
-use sunan_kg::graphql::{Limits, build_schema, build_schema_with};
+use sunan_kg::graphql::{Limits, QueryCache, build_schema, build_schema_with};
 
 use crate::common::dataset;
 
@@ -140,6 +140,7 @@ async fn a_request_past_its_time_limit_fails_with_timeout_at_a_field() {
         Limits {
             time_limit: Duration::ZERO,
         },
+        QueryCache::new(),
     );
     let response = schema.execute("{ documents { id } }").await;
     let error = response.errors.first().expect("an error");

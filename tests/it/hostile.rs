@@ -395,6 +395,7 @@ async fn a_graphql_request_past_its_deadline_fails_with_timeout() {
         sunan_kg::graphql::Limits {
             time_limit: Duration::ZERO,
         },
+        sunan_kg::graphql::QueryCache::new(),
     );
     let response = schema
         .execute("{ statistics { entities } entity(id: \"sukedai\") { name } }")

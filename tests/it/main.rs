@@ -19,6 +19,7 @@ mod linked_data;
 mod loader;
 mod projections;
 mod publication;
+mod query_cache;
 mod questions;
 mod schema;
 mod search_ranking;
