@@ -1,6 +1,7 @@
 //! The loaded graph with all its projections, shared by every request.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use oxigraph::store::Store;
 
@@ -55,13 +56,19 @@ impl std::fmt::Debug for Dataset {
 pub type SharedDataset = Arc<Dataset>;
 
 impl Dataset {
-    /// Builds both projections of `model`.
+    /// Builds every projection of `model`, logging the time and memory of each.
     pub fn build(model: Model, iris: Iris) -> Result<SharedDataset, DatasetError> {
+        let mut phases = Phases::start();
         let graph = KnowledgeGraph::new(&model);
+        phases.done("petgraph projection and centrality");
         let store = build_store(&model, &iris)?;
+        phases.done("RDF store");
         let search = SearchIndex::new(&model, ScriptConverter::shared()?);
+        phases.done("search index");
         let analytics = Analytics::new(&model);
+        phases.done("analytics");
         let statistics = Statistics::new(&model, &graph);
+        phases.done("statistics");
         Ok(Arc::new(Self {
             statistics,
             analytics,
@@ -71,5 +78,36 @@ impl Dataset {
             store,
             search,
         }))
+    }
+}
+
+/// Logs how long each phase of a build took and how much memory the building thread holds
+/// after it (with the metered allocator of [`crate::memory`] installed; zero otherwise).
+pub struct Phases {
+    started: Instant,
+    held: usize,
+}
+
+impl Phases {
+    /// Starts timing the first phase.
+    pub fn start() -> Self {
+        Self {
+            started: Instant::now(),
+            held: crate::memory::allocated_on_this_thread(),
+        }
+    }
+
+    /// Logs the phase that has just ended and starts the next.
+    pub fn done(&mut self, phase: &str) {
+        let held = crate::memory::allocated_on_this_thread();
+        tracing::info!(
+            phase,
+            ms = self.started.elapsed().as_millis() as u64,
+            added_mib = (held as f64 - self.held as f64) / f64::from(1 << 20),
+            held_mib = held as f64 / f64::from(1 << 20),
+            "built"
+        );
+        self.started = Instant::now();
+        self.held = held;
     }
 }

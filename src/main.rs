@@ -210,7 +210,9 @@ fn print(text: &str) -> anyhow::Result<()> {
 async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let iris = Iris::new(&args.data.base_iri)?;
+    let mut phases = sunan_kg::dataset::Phases::start();
     let model = load_model(&args.data)?;
+    phases.done("graph-data loaded and checked");
     let dataset = Dataset::build(model, iris)?;
     let sparql_limits = SparqlLimits {
         timeout: Duration::from_secs(args.sparql_timeout.max(1)),

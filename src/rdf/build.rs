@@ -10,25 +10,55 @@ use crate::model::{Basis, Details, EnglishStatus, Evidence, Model, Script};
 /// Every triple of the graph, in a deterministic order (entities, then relations, in model
 /// order), so that dumps of the same data are byte-identical.
 pub fn triples(model: &Model, iris: &Iris) -> Vec<Triple> {
+    let mut all = Vec::new();
+    let done: Result<(), std::convert::Infallible> = for_each_batch(model, iris, |batch| {
+        all.extend(batch);
+        Ok(())
+    });
+    match done {
+        Ok(()) => all,
+    }
+}
+
+/// Triples handed on at a time by [`for_each_batch`].
+const BATCH: usize = 16 * 1024;
+
+/// The triples of [`triples`], in the same order, handed to `sink` a batch at a time so that
+/// a store can be filled without the whole list in memory.
+pub(crate) fn for_each_batch<E>(
+    model: &Model,
+    iris: &Iris,
+    mut sink: impl FnMut(Vec<Triple>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut out = Triples {
         iris,
         model,
         triples: Vec::new(),
     };
+    let mut flush = |out: &mut Triples<'_>, at_least: usize| {
+        if out.triples.len() >= at_least {
+            sink(std::mem::take(&mut out.triples))
+        } else {
+            Ok(())
+        }
+    };
     for entity in &model.entities {
         out.entity(entity);
+        flush(&mut out, BATCH)?;
     }
     for relation in &model.relations {
         out.relation(relation);
+        flush(&mut out, BATCH)?;
     }
     for code in &model.instruments.codes {
         out.instrument_code(code);
+        flush(&mut out, BATCH)?;
     }
     out.triples
         .extend(super::schemes::instrument_scheme_triples(model, iris));
     out.triples
         .extend(super::schemes::measure_scheme_triples(model, iris));
-    out.triples
+    flush(&mut out, 0)
 }
 
 /// The BCP 47 tag of a script.

@@ -13,7 +13,9 @@ use super::iri::Iris;
 /// then incoming triples from entities, each in store order.
 pub fn describe(store: &Store, iris: &Iris, resource: &NamedNode) -> Result<Vec<Triple>, RdfError> {
     let mut out = Vec::new();
-    let own = subject_triples(store, resource.as_ref())?;
+    let data_graph = iris.data_graph();
+    let graph = GraphNameRef::NamedNode(data_graph.as_ref());
+    let own = subject_triples(store, graph, resource.as_ref())?;
     if own.is_empty() {
         return Ok(out);
     }
@@ -38,7 +40,7 @@ pub fn describe(store: &Store, iris: &Iris, resource: &NamedNode) -> Result<Vec<
     out.extend(own);
     // Statements lead to references, references to nothing of ours: the walk ends quickly.
     while let Some(node) = pending.pop() {
-        let triples = subject_triples(store, node.as_ref())?;
+        let triples = subject_triples(store, graph, node.as_ref())?;
         pending.extend(
             triples
                 .iter()
@@ -52,12 +54,7 @@ pub fn describe(store: &Store, iris: &Iris, resource: &NamedNode) -> Result<Vec<
         out.extend(triples);
     }
     let entity_ns = iris.entity_ns();
-    for quad in store.quads_for_pattern(
-        None,
-        None,
-        Some(resource.as_ref().into()),
-        Some(GraphNameRef::DefaultGraph),
-    ) {
+    for quad in store.quads_for_pattern(None, None, Some(resource.as_ref().into()), Some(graph)) {
         let quad = quad?;
         let from_entity = matches!(&quad.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(&entity_ns));
         if from_entity && quad.subject.as_ref() != NamedOrBlankNodeRef::from(resource.as_ref()) {
@@ -67,14 +64,13 @@ pub fn describe(store: &Store, iris: &Iris, resource: &NamedNode) -> Result<Vec<
     Ok(out)
 }
 
-fn subject_triples(store: &Store, subject: NamedNodeRef<'_>) -> Result<Vec<Triple>, RdfError> {
+fn subject_triples(
+    store: &Store,
+    graph: GraphNameRef<'_>,
+    subject: NamedNodeRef<'_>,
+) -> Result<Vec<Triple>, RdfError> {
     store
-        .quads_for_pattern(
-            Some(subject.into()),
-            None,
-            None,
-            Some(GraphNameRef::DefaultGraph),
-        )
+        .quads_for_pattern(Some(subject.into()), None, None, Some(graph))
         .map(|quad| quad.map(Triple::from).map_err(RdfError::from))
         .collect()
 }

@@ -14,7 +14,7 @@ mod void;
 mod write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::GraphName;
 use oxigraph::store::Store;
 
 pub(crate) use build::lang_literal;
@@ -119,12 +119,13 @@ impl DumpFormat {
     }
 }
 
-/// Loads the RDF projection of `model` into a new in-memory store. The data is in the store's
-/// default graph (for direct use of the store) and, for SPARQL, in the named graph
-/// [`Iris::data_graph`]; the vocabulary is in the named graph [`Iris::ontology`].
+/// Loads the RDF projection of `model` into a new in-memory store: the data in the named
+/// graph [`Iris::data_graph`], the vocabulary in the named graph [`Iris::ontology`]. Each
+/// triple is stored once; SPARQL's default graph is the merge of the two (see
+/// `sparql::dataset`). The triples are made and inserted one entity or relation at a time,
+/// so that the whole list is never held beside the store.
 pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
     let store = Store::new()?;
-    let data = triples(model, iris);
     let ontology =
         ontology_triples(&model.vocabulary, iris).map_err(|reason| RdfError::Generated {
             document: "ontology",
@@ -132,17 +133,16 @@ pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
         })?;
     let data_graph = GraphName::NamedNode(iris.data_graph());
     let ontology_graph = GraphName::NamedNode(iris.ontology());
-    let quads: Vec<Quad> = data
-        .iter()
-        .map(|t| t.clone().in_graph(GraphName::DefaultGraph))
-        .chain(data.iter().map(|t| t.clone().in_graph(data_graph.clone())))
-        .chain(
-            ontology
-                .into_iter()
-                .map(|t| t.in_graph(ontology_graph.clone())),
-        )
-        .collect();
-    store.extend(quads)?;
+    let mut loader = store.bulk_loader();
+    build::for_each_batch(model, iris, |batch| {
+        loader.load_quads(batch.into_iter().map(|t| t.in_graph(data_graph.clone())))
+    })?;
+    loader.load_quads(
+        ontology
+            .into_iter()
+            .map(|t| t.in_graph(ontology_graph.clone())),
+    )?;
+    loader.commit()?;
     Ok(store)
 }
 

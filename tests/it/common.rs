@@ -155,3 +155,19 @@ pub fn quote_in_source(document_id: &str, quote: &str) -> bool {
     let index = data.model.index_of(document_id).expect("document exists");
     data.model.sources[&index].find(quote).is_some()
 }
+
+/// The solutions of a SELECT over the store, with the default graph the union of the named
+/// graphs, as the SPARQL endpoint evaluates it (the store keeps each triple once, in its
+/// named graph).
+pub fn select(store: &oxigraph::store::Store, query: &str) -> Vec<oxigraph::sparql::QuerySolution> {
+    let mut prepared = oxigraph::sparql::SparqlEvaluator::new()
+        .parse_query(query)
+        .unwrap_or_else(|e| panic!("{e}: {query}"));
+    prepared.dataset_mut().set_default_graph_as_union();
+    let oxigraph::sparql::QueryResults::Solutions(solutions) =
+        prepared.on_store(store).execute().expect("query runs")
+    else {
+        panic!("a SELECT gives solutions: {query}");
+    };
+    solutions.map(|s| s.expect("a solution")).collect()
+}

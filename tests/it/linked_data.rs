@@ -275,14 +275,8 @@ async fn the_instrument_scheme_resolves_as_skos_and_provisions_point_into_it() {
     // The data graph links each coded provision to its tools, with a code node for the grounds.
     let store = &dataset().store;
     let query = "PREFIX sk: <https://w3id.org/sunan-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?p sk:instrumentCode ?c . ?c sk:tool ?t ; sk:cue ?cue ; sk:quote ?q . ?p sk:instrument ?t }";
-    let evaluator = oxigraph::sparql::SparqlEvaluator::new();
-    let prepared = evaluator.parse_query(query).expect("query parses");
-    let oxigraph::sparql::QueryResults::Solutions(mut solutions) =
-        prepared.on_store(store).execute().expect("query runs")
-    else {
-        panic!("solutions expected");
-    };
-    let solution = solutions.next().expect("one row").expect("no error");
+    let solutions = crate::common::select(store, query);
+    let solution = solutions.first().expect("one row");
     let n = solution.get("n").expect("n").to_string();
     assert!(
         n.starts_with(&format!("\"{}\"", model.instruments.codes.len())),

@@ -3,25 +3,16 @@
 use std::collections::BTreeSet;
 
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use petgraph::visit::EdgeRef;
 
 use crate::common::dataset;
 
 fn select_pairs(query: &str) -> BTreeSet<(String, String)> {
     let data = dataset();
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-        .parse_query(query)
-        .expect("query parses")
-        .on_store(&data.store)
-        .execute()
-        .expect("query runs")
-    else {
-        panic!("SELECT gives solutions");
-    };
+    let solutions = crate::common::select(&data.store, query);
     solutions
+        .into_iter()
         .map(|s| {
-            let s = s.expect("solution");
             let text = |name: &str| match s.get(name) {
                 Some(Term::NamedNode(n)) => n.as_str().to_owned(),
                 Some(Term::Literal(l)) => l.value().to_owned(),

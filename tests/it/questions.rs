@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use crate::common::{dataset, quote_in_source};
 
@@ -16,18 +15,10 @@ fn ask(file: &str) -> Vec<std::collections::HashMap<String, String>> {
     let query =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let data = dataset();
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-        .parse_query(&query)
-        .unwrap_or_else(|e| panic!("{file}: {e}"))
-        .on_store(&data.store)
-        .execute()
-        .expect("query runs")
-    else {
-        panic!("{file} is a SELECT");
-    };
+    let solutions = crate::common::select(&data.store, &query);
     solutions
+        .into_iter()
         .map(|solution| {
-            let solution = solution.expect("solution");
             solution
                 .iter()
                 .map(|(variable, term)| {
