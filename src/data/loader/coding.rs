@@ -2,7 +2,7 @@
 //! codes. Every task of a document must carry a code, and so must every provision section (a
 //! section with neither subsections nor tasks), unless an `[[uncoded]]` entry says why not.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{CODING_FOLDER, INSTRUMENTS_FILE, Loader, is_slug};
 use crate::data::quote::compact;
@@ -23,9 +23,10 @@ impl<'a> Loader<'a> {
         self.code_list(text, file);
         let files: Vec<_> = self.files.toml_files_in(CODING_FOLDER).collect();
         let mut coded_documents = HashSet::new();
+        let mut provisions = self.provisions_by_document();
         for (path, text) in files {
             if let Some(file) = self.parse::<CodingFile>(path, text)
-                && let Some(document) = self.coding_file(path, text, file)
+                && let Some(document) = self.coding_file(path, text, file, &mut provisions)
             {
                 coded_documents.insert(document);
             }
@@ -104,7 +105,13 @@ impl<'a> Loader<'a> {
     }
 
     /// Checks and keeps the codes of one file; returns the document it codes.
-    fn coding_file(&mut self, path: &str, text: &str, file: CodingFile) -> Option<EntityIndex> {
+    fn coding_file(
+        &mut self,
+        path: &str,
+        text: &str,
+        file: CodingFile,
+        provisions_by_document: &mut HashMap<EntityIndex, HashSet<EntityIndex>>,
+    ) -> Option<EntityIndex> {
         let document_span = file.document.span();
         let document_id = file.document.into_inner();
         let document = self
@@ -117,7 +124,7 @@ impl<'a> Loader<'a> {
             self.problem(path, text, Some(document_span), reason);
             return None;
         };
-        let provisions = self.provisions_of(document);
+        let provisions = provisions_by_document.remove(&document).unwrap_or_default();
         let mut covered = HashSet::new();
         let mut seen = HashSet::new();
         for decl in file.code {
@@ -226,25 +233,23 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The provisions of a document that carry codes: its tasks, and its sections that have
-    /// neither subsections nor tasks.
-    fn provisions_of(&self, document: EntityIndex) -> HashSet<EntityIndex> {
-        let in_document = |details: &Details| match details {
-            Details::Task(p) | Details::Section(p) if p.document == document => Some(p.parent),
-            _ => None,
-        };
+    /// The provisions of each document that carry codes: its tasks, and its sections that
+    /// have neither subsections nor tasks. One pass over the entities for all documents.
+    fn provisions_by_document(&self) -> HashMap<EntityIndex, HashSet<EntityIndex>> {
         let mut parents = HashSet::new();
-        let mut provisions = HashSet::new();
+        let mut provisions: HashMap<EntityIndex, HashSet<EntityIndex>> = HashMap::new();
         for (index, (entity, _)) in self.entities.iter().enumerate() {
-            if let Some(parent) = in_document(&entity.details) {
-                parents.extend(parent);
-                provisions.insert(index);
+            if let Details::Task(p) | Details::Section(p) = &entity.details {
+                parents.extend(p.parent);
+                provisions.entry(p.document).or_default().insert(index);
             }
         }
-        provisions.retain(|index| {
-            let entity = &self.entities[*index].0;
-            entity.kind == ids::TASK || !parents.contains(index)
-        });
+        for of_document in provisions.values_mut() {
+            of_document.retain(|index| {
+                let entity = &self.entities[*index].0;
+                entity.kind == ids::TASK || !parents.contains(index)
+            });
+        }
         provisions
     }
 

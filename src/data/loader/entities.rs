@@ -1,6 +1,6 @@
 //! `entities/*.toml`: who and what exists, with their names.
 
-use super::{ENTITIES_FOLDER, Loader, Origin, line_of};
+use super::{ENTITIES_FOLDER, LineIndex, Loader, Origin};
 use crate::data::raw::EntitiesFile;
 use crate::model::{Details, EnglishName, Entity};
 use crate::vocabulary::{Vocabulary, ids};
@@ -14,12 +14,13 @@ impl<'a> Loader<'a> {
             let Some(file) = self.parse::<EntitiesFile>(path, text) else {
                 continue;
             };
+            let lines = LineIndex::new(text);
             for declared in file.entity {
                 let span = declared.span();
                 let decl = declared.into_inner();
                 let origin = Origin {
                     file: self.files.display_path(path),
-                    line: line_of(text, span.start),
+                    line: lines.line_of(span.start),
                 };
                 if vocabulary.kind(&decl.kind).is_none() {
                     let reason = format!("{}: unknown kind {:?}", decl.id, decl.kind);

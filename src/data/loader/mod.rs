@@ -171,6 +171,35 @@ struct DocumentScope<'a> {
     source: Option<SourceText>,
     sections: HashMap<String, EntityIndex>,
     tasks: HashMap<String, EntityIndex>,
+    /// Line numbers of the document file.
+    lines: LineIndex,
+    /// Quotes already found in the source: a sentence is quoted once for each of its mentions
+    /// and relations, and searching a long source again for each costs more than the rest.
+    found: std::cell::RefCell<HashSet<String>>,
+}
+
+/// The line of any byte offset of one file, by binary search over its line ends (counting
+/// newlines from the start for every entity was quadratic in the size of a file).
+pub(super) struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(super) fn new(text: &str) -> Self {
+        Self {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The 1-based line of `offset`.
+    pub(super) fn line_of(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
 }
 
 impl<'a> Loader<'a> {

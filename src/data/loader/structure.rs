@@ -2,8 +2,8 @@
 //! the evidence of each quote.
 
 use super::{
-    DOCUMENTS_FOLDER, DocumentScope, Loader, Origin, ParsedDocument, SOURCES_FOLDER, format_number,
-    line_of,
+    DOCUMENTS_FOLDER, DocumentScope, LineIndex, Loader, Origin, ParsedDocument, SOURCES_FOLDER,
+    format_number, line_of,
 };
 use crate::data::quote::SourceText;
 use crate::data::raw::DocumentFile;
@@ -151,6 +151,8 @@ impl<'a> Loader<'a> {
             source,
             sections: HashMap::new(),
             tasks: HashMap::new(),
+            lines: LineIndex::new(text),
+            found: Default::default(),
         };
         self.evidence_for(&scope, document, &doc.title_quote, None, Some(doc_span));
 
@@ -251,7 +253,7 @@ impl<'a> Loader<'a> {
     ) -> Option<EntityIndex> {
         let origin = Origin {
             file: self.files.display_path(scope.path),
-            line: line_of(scope.text, span.start),
+            line: scope.lines.line_of(span.start),
         };
         let details = if kind == ids::TASK {
             Details::Task(details)
@@ -308,10 +310,13 @@ impl<'a> Loader<'a> {
         span: Option<Range<usize>>,
     ) -> Option<Evidence> {
         let source = scope.source.as_ref()?;
-        if source.find(quote).is_none() {
-            let reason = format!("quote not found in the source: {quote:?}");
-            self.problem(scope.path, scope.text, span, reason);
-            return None;
+        if !scope.found.borrow().contains(quote) {
+            if source.find(quote).is_none() {
+                let reason = format!("quote not found in the source: {quote:?}");
+                self.problem(scope.path, scope.text, span, reason);
+                return None;
+            }
+            scope.found.borrow_mut().insert(quote.to_owned());
         }
         Some(Evidence {
             document: scope.document,
@@ -371,7 +376,7 @@ impl<'a> Loader<'a> {
         );
         let origin = Origin {
             file: self.files.display_path(path),
-            line: line_of(text, span.start),
+            line: scope.lines.line_of(span.start),
         };
         let Some(index) = self.add_entity(
             Entity {
