@@ -81,7 +81,9 @@ pub(super) fn apply(
         return Ok(());
     }
     if !graphs.is_empty() {
-        spec.set_default_graph(graphs.iter().cloned().map(GraphName::from).collect());
+        // The store holds nothing outside these graphs, so their merge is the union of all
+        // graphs, which oxigraph evaluates faster than a list of graphs.
+        spec.set_default_graph_as_union();
         spec.set_available_named_graphs(
             graphs.iter().cloned().map(NamedOrBlankNode::from).collect(),
         );
