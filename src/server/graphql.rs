@@ -5,6 +5,8 @@
 //! if its JSON fits
 //! [`MAX_GRAPHQL_RESPONSE_BYTES`](super::MAX_GRAPHQL_RESPONSE_BYTES).
 
+use std::time::Duration;
+
 use async_graphql::BatchRequest;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -198,6 +200,9 @@ pub async fn post(
     }
 }
 
+/// How long past the GraphQL time limit a request may run before its answer is abandoned.
+const WALL_CLOCK_GRACE: Duration = Duration::from_secs(1);
+
 /// Runs a batch through the gate, on the blocking pool if it selects a heavy field; returns
 /// the response and whether it has no errors (so may be cached).
 async fn execute(
@@ -217,27 +222,41 @@ async fn execute(
             retry_after: Some(busy.retry_after_secs),
         })?;
     let (batch, heavy) = prepare_batch(&state.query_cache, batch);
-    let (response, body) = if heavy {
-        // Heavy fields compute for milliseconds; they must not hold an async worker.
-        let schema = state.schema.clone();
-        let runtime = tokio::runtime::Handle::current();
-        tokio::task::spawn_blocking(move || {
-            let response = runtime.block_on(schema.execute_batch(batch));
+    // Each field checks the time limit as it starts (see graphql::Limits); this bound is
+    // for one that computes past it, so that the client is answered in time whatever runs.
+    let wall_clock = crate::graphql::TIME_LIMIT + WALL_CLOCK_GRACE;
+    let run = async {
+        if heavy {
+            // Heavy fields compute for milliseconds; they must not hold an async worker.
+            let schema = state.schema.clone();
+            let runtime = tokio::runtime::Handle::current();
+            tokio::task::spawn_blocking(move || {
+                let response = runtime.block_on(schema.execute_batch(batch));
+                let body = serde_json::to_vec(&response);
+                (response, body)
+            })
+            .await
+            .map_err(|e| TransportError {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                code: codes::INTERNAL,
+                message: format!("the request failed: {e}"),
+                retry_after: None,
+            })
+        } else {
+            let response = state.schema.execute_batch(batch).await;
             let body = serde_json::to_vec(&response);
-            (response, body)
-        })
-        .await
-        .map_err(|e| TransportError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: codes::INTERNAL,
-            message: format!("the request failed: {e}"),
-            retry_after: None,
-        })?
-    } else {
-        let response = state.schema.execute_batch(batch).await;
-        let body = serde_json::to_vec(&response);
-        (response, body)
+            Ok((response, body))
+        }
     };
+    let (response, body) =
+        tokio::time::timeout(wall_clock, run)
+            .await
+            .map_err(|_| TransportError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                code: codes::TIMEOUT,
+                message: format!("the request ran longer than {wall_clock:?} and was abandoned"),
+                retry_after: None,
+            })??;
     let body = body.map_err(|e| TransportError {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         code: codes::INTERNAL,
