@@ -136,8 +136,10 @@ pub struct SearchIndex {
     prefixes: Postings,
     /// Names by every n-gram they contain.
     grams: Postings,
-    /// Each entity's names.
-    entity_names: Vec<Vec<NameId>>,
+    /// Each entity's names: those of entity `e` are
+    /// `entity_names[entity_starts[e]..entity_starts[e + 1]]`, in number order.
+    entity_starts: Vec<u32>,
+    entity_names: Vec<NameId>,
     converter: &'static ScriptConverter,
 }
 
@@ -285,7 +287,8 @@ impl SearchIndex {
             by_key: Vec::new(),
             prefixes: Postings::new(),
             grams: Postings::new(),
-            entity_names: vec![Vec::new(); model.entities.len()],
+            entity_starts: Vec::new(),
+            entity_names: Vec::new(),
             converter,
         };
         let mut chars = Vec::new();
@@ -297,7 +300,6 @@ impl SearchIndex {
             index.variants.push(name.variant);
             index.keys.push(&name.key);
             index.displays.push(&name.display);
-            index.entity_names[name.entity].push(id);
             chars.clear();
             chars.extend(name.key.chars());
             for length in 1..=chars.len().min(2) {
@@ -317,10 +319,28 @@ impl SearchIndex {
                 }
             }
         }
+        // Each entity's names, grouped by a counting sort (names are in rank order).
+        let mut starts = vec![0u32; model.entities.len() + 1];
+        for name in &raw {
+            starts[name.entity + 1] += 1;
+        }
+        for e in 0..model.entities.len() {
+            starts[e + 1] += starts[e];
+        }
+        let mut next = starts.clone();
+        index.entity_names = vec![0; raw.len()];
+        for (id, name) in raw.iter().enumerate() {
+            index.entity_names[next[name.entity] as usize] = id as NameId;
+            next[name.entity] += 1;
+        }
+        index.entity_starts = starts;
         index.by_key = (0..raw.len() as NameId).collect();
         index
             .by_key
             .sort_by(|&a, &b| index.keys.get(a as usize).cmp(index.keys.get(b as usize)));
+        for list in index.prefixes.values_mut().chain(index.grams.values_mut()) {
+            list.shrink_to_fit();
+        }
         index.prefixes.shrink_to_fit();
         index.grams.shrink_to_fit();
         index
@@ -407,14 +427,16 @@ impl SearchIndex {
     /// The hit for `entity`: of its names matching with `quality`, the one that matched as
     /// typed, then the better ranked.
     fn hit(&self, entity: EntityIndex, quality: MatchQuality, queries: &Queries) -> SearchHit {
-        let best = self.entity_names[entity]
+        let names = &self.entity_names
+            [self.entity_starts[entity] as usize..self.entity_starts[entity + 1] as usize];
+        let best = names
             .iter()
             .filter_map(|&name| match self.quality_of(name, queries) {
                 Some((q, converted)) if q == quality => Some((converted, name)),
                 _ => None,
             })
             .min();
-        let name = best.map_or(self.entity_names[entity][0], |(_, name)| name);
+        let name = best.map_or(names[0], |(_, name)| name);
         SearchHit {
             entity,
             matched: self.displays.get(name as usize).to_owned(),
