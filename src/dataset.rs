@@ -21,8 +21,9 @@ pub struct Dataset {
     pub graph: KnowledgeGraph,
     /// The IRI scheme of this deployment.
     pub iris: Iris,
-    /// The RDF projection, for SPARQL.
-    pub store: Store,
+    /// The RDF projection, for SPARQL and the Linked Data descriptions; absent when built
+    /// without it ([`Dataset::build_with`]), for graphs too large for an in-memory store.
+    pub store: Option<Store>,
     /// Every name of every entity, for search.
     pub search: SearchIndex,
     /// Agency networks and other analyses computed once.
@@ -58,11 +59,26 @@ pub type SharedDataset = Arc<Dataset>;
 impl Dataset {
     /// Builds every projection of `model`, logging the time and memory of each.
     pub fn build(model: Model, iris: Iris) -> Result<SharedDataset, DatasetError> {
+        Self::build_with(model, iris, true)
+    }
+
+    /// Builds the projections of `model`, the RDF store only when `rdf_store` (it takes
+    /// about two thirds of the memory and of the start-up time).
+    pub fn build_with(
+        model: Model,
+        iris: Iris,
+        rdf_store: bool,
+    ) -> Result<SharedDataset, DatasetError> {
         let mut phases = Phases::start();
         let graph = KnowledgeGraph::new(&model);
         phases.done("petgraph projection and centrality");
-        let store = build_store(&model, &iris)?;
-        phases.done("RDF store");
+        let store = if rdf_store {
+            let store = build_store(&model, &iris)?;
+            phases.done("RDF store");
+            Some(store)
+        } else {
+            None
+        };
         let search = SearchIndex::new(&model, ScriptConverter::shared()?);
         phases.done("search index");
         let analytics = Analytics::new(&model);

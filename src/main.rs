@@ -91,6 +91,10 @@ struct ServeArgs {
     /// SPARQL queries evaluated at once; more wait briefly, then get 429.
     #[arg(long, default_value_t = ServerLimits::default().sparql.concurrent)]
     max_sparql_queries: usize,
+    /// Serve without the RDF store: no SPARQL and no Linked Data descriptions (503), for a
+    /// graph too large for the in-memory store, which takes about 16 KiB per entity.
+    #[arg(long)]
+    no_rdf_store: bool,
     /// Open connections at most.
     #[arg(long, default_value_t = ServerLimits::default().connections.max_connections)]
     max_connections: usize,
@@ -213,7 +217,7 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
     let mut phases = sunan_kg::dataset::Phases::start();
     let model = load_model(&args.data)?;
     phases.done("graph-data loaded and checked");
-    let dataset = Dataset::build(model, iris)?;
+    let dataset = Dataset::build_with(model, iris, !args.no_rdf_store)?;
     let sparql_limits = SparqlLimits {
         timeout: Duration::from_secs(args.sparql_timeout.max(1)),
         memory_budget: args.sparql_memory_mib.max(1) * MIB,

@@ -31,6 +31,11 @@ pub enum ServerError {
     /// A bug or a failed background task.
     #[error("internal error: {0}")]
     Internal(String),
+    /// The server runs without the RDF store (`serve --no-rdf-store`).
+    #[error(
+        "this server runs without the RDF store (serve --no-rdf-store): SPARQL and the Linked Data descriptions are off; GraphQL, the explorer, exports and dumps are served"
+    )]
+    NoRdfStore,
 }
 
 impl ServerError {
@@ -58,6 +63,7 @@ impl ServerError {
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::NoRdfStore => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }

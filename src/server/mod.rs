@@ -92,8 +92,8 @@ pub struct AppState {
     /// The schema's cache of prepared queries, which says before execution whether a
     /// request is heavy.
     pub query_cache: QueryCache,
-    /// The SPARQL service over the RDF store.
-    pub sparql: SparqlService,
+    /// The SPARQL service over the RDF store, absent when the dataset has none.
+    pub sparql: Option<SparqlService>,
     /// Which origins may call the API from a browser.
     pub cors: CorsOrigins,
     /// Bounds on connections and concurrent requests.
@@ -120,7 +120,10 @@ impl AppState {
         Self {
             schema: build_schema_with(dataset.clone(), Limits::default(), query_cache.clone()),
             query_cache,
-            sparql: SparqlService::new(dataset.store.clone(), sparql_limits),
+            sparql: dataset
+                .store
+                .clone()
+                .map(|store| SparqlService::new(store, sparql_limits)),
             dataset,
             cors: CorsOrigins::Any,
             limits,
@@ -172,7 +175,9 @@ pub async fn serve(
     let limits = state.limits.connections;
     let sparql = state.sparql.clone();
     listener::serve_router(listener, app(state), limits, shutdown, move || {
-        sparql.stop_all();
+        if let Some(sparql) = &sparql {
+            sparql.stop_all();
+        }
     })
     .await
 }

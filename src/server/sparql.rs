@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use super::admission::ClientAddress;
 use super::linked_data::{Representation, rdf_response};
 use super::{AppState, ServerError};
-use crate::sparql::{DatasetRequest, Request, SparqlError};
+use crate::sparql::{DatasetRequest, Request, SparqlError, SparqlService};
 
 /// `GET /sparql?query=…`, or the service description when there is no query.
 pub async fn get(
@@ -28,7 +28,8 @@ pub async fn get(
                 "default-graph-uri and named-graph-uri need a query parameter".into(),
             ));
         }
-        return Ok(service_description(&state, &headers));
+        let sparql = state.sparql.as_ref().ok_or(ServerError::NoRdfStore)?;
+        return Ok(service_description(&state, sparql, &headers));
     };
     run(&state, client, query, params.dataset, &headers).await
 }
@@ -125,8 +126,8 @@ async fn run(
         .admit(client.0)
         .await
         .map_err(ServerError::Busy)?;
-    let answer = state
-        .sparql
+    let sparql = state.sparql.as_ref().ok_or(ServerError::NoRdfStore)?;
+    let answer = sparql
         .answer(Request {
             query,
             dataset,
@@ -148,14 +149,14 @@ async fn run(
 }
 
 /// The service description in RDF, or a query form for a browser.
-fn service_description(state: &AppState, headers: &HeaderMap) -> Response {
+fn service_description(state: &AppState, sparql: &SparqlService, headers: &HeaderMap) -> Response {
     let iris = &state.dataset.iris;
     match Representation::negotiate(headers) {
         Some(Representation::Html) => {
-            super::linked_data::html_page("SPARQL endpoint · sunan-kg", &query_form(state))
+            super::linked_data::html_page("SPARQL endpoint · sunan-kg", &query_form(state, sparql))
         }
         Some(Representation::Rdf(format)) => {
-            let triples = state.sparql.description(&iris.sparql_endpoint());
+            let triples = sparql.description(&iris.sparql_endpoint());
             let mut prefixes = iris.prefixes();
             prefixes.push(("sd", crate::rdf::ns::SD.to_owned()));
             prefixes.push(("void", crate::rdf::ns::VOID.to_owned()));
@@ -165,13 +166,13 @@ fn service_description(state: &AppState, headers: &HeaderMap) -> Response {
     }
 }
 
-fn query_form(state: &AppState) -> String {
+fn query_form(state: &AppState, sparql: &SparqlService) -> String {
     let iris = &state.dataset.iris;
     let example = format!(
         "PREFIX sk: <{}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\nSELECT ?park ?name WHERE {{\n  ?park a sk:Park ; rdfs:label ?name .\n  FILTER(langMatches(lang(?name), \"zh-Hans\"))\n}}\nLIMIT 20",
         iris.ontology_ns()
     );
-    let limits = state.sparql.limits();
+    let limits = sparql.limits();
     format!(
         r#"<h1>SPARQL 1.1 endpoint</h1>
 <p>Send <code>query</code> by GET or POST (form or <code>application/sparql-query</code>); results as JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads, chosen by <code>Accept</code>. Read only; queries stop after {timeout} s and at {max} results. <code>default-graph-uri</code> and <code>named-graph-uri</code> choose among the graphs <code>&lt;{data}&gt;</code> (the data) and <code>&lt;{ontology}&gt;</code> (the vocabulary); by default the default graph is their merge. Ask with <code>Accept: text/turtle</code> for the service description.</p>

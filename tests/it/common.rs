@@ -159,7 +159,11 @@ pub fn quote_in_source(document_id: &str, quote: &str) -> bool {
 /// The solutions of a SELECT over the store, with the default graph the union of the named
 /// graphs, as the SPARQL endpoint evaluates it (the store keeps each triple once, in its
 /// named graph).
-pub fn select(store: &oxigraph::store::Store, query: &str) -> Vec<oxigraph::sparql::QuerySolution> {
+pub fn select(data: &sunan_kg::Dataset, query: &str) -> Vec<oxigraph::sparql::QuerySolution> {
+    let store = data
+        .store
+        .as_ref()
+        .expect("the test dataset has its RDF store");
     let mut prepared = oxigraph::sparql::SparqlEvaluator::new()
         .parse_query(query)
         .unwrap_or_else(|e| panic!("{e}: {query}"));

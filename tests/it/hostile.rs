@@ -263,7 +263,7 @@ async fn a_query_whose_client_leaves_stops_running() {
             ..SparqlLimits::default()
         },
     );
-    let sparql_service = state.sparql.clone();
+    let sparql_service = state.sparql.clone().expect("the SPARQL service");
     let server = TestServer::start_with_state(state).await;
     let left = server
         .client

@@ -176,3 +176,40 @@ async fn cacheable_get_answers_revalidate_with_304() {
         .expect("response");
     assert!(failed.headers().get("etag").is_none());
 }
+
+#[tokio::test]
+async fn without_the_rdf_store_sparql_and_descriptions_say_so_and_the_rest_is_served() {
+    let model = sunan_kg::load(&crate::common::graph_data()).expect("graph-data is valid");
+    let iris = sunan_kg::rdf::Iris::new(sunan_kg::rdf::DEFAULT_BASE_IRI).expect("base IRI");
+    let dataset = sunan_kg::Dataset::build_with(model, iris, false).expect("dataset builds");
+    assert!(dataset.store.is_none());
+    let state = sunan_kg::server::AppState::new(dataset, Default::default());
+    let server = TestServer::start_with_state(state).await;
+    for path in ["/sparql?query=ASK%7B%7D", "/sparql", "/id/sukedai"] {
+        let response = server
+            .client
+            .get(server.url(path))
+            .header("accept", "text/turtle")
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        let text = response.text().await.expect("text");
+        assert!(text.contains("--no-rdf-store"), "{path}: {text}");
+    }
+    let answer = server
+        .graphql("{ entity(id: \"sukedai\") { name } }", json!({}))
+        .await;
+    assert_eq!(answer["data"]["entity"]["name"], "苏科贷", "{answer}");
+    let dump = server
+        .client
+        .get(server.url("/dump/sunan-kg.nt"))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(
+        dump.status(),
+        StatusCode::OK,
+        "dumps are written from the model"
+    );
+}

@@ -273,9 +273,9 @@ async fn the_instrument_scheme_resolves_as_skos_and_provisions_point_into_it() {
     );
 
     // The data graph links each coded provision to its tools, with a code node for the grounds.
-    let store = &dataset().store;
+    let data = dataset();
     let query = "PREFIX sk: <https://w3id.org/sunan-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?p sk:instrumentCode ?c . ?c sk:tool ?t ; sk:cue ?cue ; sk:quote ?q . ?p sk:instrument ?t }";
-    let solutions = crate::common::select(store, query);
+    let solutions = crate::common::select(&data, query);
     let solution = solutions.first().expect("one row");
     let n = solution.get("n").expect("n").to_string();
     assert!(

@@ -9,7 +9,7 @@ use crate::common::dataset;
 
 fn select_pairs(query: &str) -> BTreeSet<(String, String)> {
     let data = dataset();
-    let solutions = crate::common::select(&data.store, query);
+    let solutions = crate::common::select(&data, query);
     solutions
         .into_iter()
         .map(|s| {

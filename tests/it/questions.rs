@@ -15,7 +15,7 @@ fn ask(file: &str) -> Vec<std::collections::HashMap<String, String>> {
     let query =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let data = dataset();
-    let solutions = crate::common::select(&data.store, &query);
+    let solutions = crate::common::select(&data, &query);
     solutions
         .into_iter()
         .map(|solution| {

@@ -43,6 +43,11 @@ enum LinkedDataError {
     /// The published files could not be built (a bug: the same code built the store).
     #[error("cannot publish the dataset: {0}")]
     Publication(String),
+    /// The server runs without the RDF store, which the descriptions are read from.
+    #[error(
+        "this server runs without the RDF store (serve --no-rdf-store): resources are described by GraphQL and the explorer only"
+    )]
+    NoRdfStore,
 }
 
 impl IntoResponse for LinkedDataError {
@@ -50,6 +55,7 @@ impl IntoResponse for LinkedDataError {
         let status = match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Publication(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::NoRdfStore => StatusCode::SERVICE_UNAVAILABLE,
         };
         if status.is_server_error() {
             tracing::error!(error = %self, "linked data request failed");
@@ -160,8 +166,8 @@ fn describe(
     data: &SharedDataset,
     iri: &NamedNode,
 ) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {
-    rdf::describe(&data.store, &data.iris, iri)
-        .map_err(|e| LinkedDataError::Publication(e.to_string()))
+    let store = data.store.as_ref().ok_or(LinkedDataError::NoRdfStore)?;
+    rdf::describe(store, &data.iris, iri).map_err(|e| LinkedDataError::Publication(e.to_string()))
 }
 
 /// `GET /ontology`: the vocabulary.
