@@ -267,11 +267,13 @@ impl Extension for LimitsExtension {
         // Every field error says where it happened, and a nullable field that fails is null
         // rather than left out of its object (as async-graphql would leave it).
         let nullable = !info.return_type.ends_with('!');
-        let path = path_of(info.path_node);
+        // The path (a vector of owned segments) is built only for an error, not for every
+        // field resolved.
+        let path_node = info.path_node;
         match next.run(ctx, info).await {
             Err(mut error) => {
                 if error.path.is_empty() {
-                    error.path = path;
+                    error.path = path_of(path_node);
                 }
                 if nullable && let Ok(mut nulled) = self.nulled.lock() {
                     nulled.push(error);
