@@ -304,12 +304,17 @@ impl KnowledgeGraph {
             }
             layer = next;
         }
+        // Each edge from its subject's side only: a hub (a city that thousands of entities lie
+        // in) is then not walked through all its incoming relations.
         let mut edges: Vec<RelationIndex> = result
             .nodes
             .iter()
-            .flat_map(|&n| self.incident(n).filter(|s| s.forward))
-            .filter(|s| included.contains(&s.to) && allow_relation(s.relation))
-            .map(|s| s.relation)
+            .flat_map(|&n| {
+                self.graph
+                    .edges_directed(NodeIndex::new(n), Direction::Outgoing)
+            })
+            .filter(|e| included.contains(&e.target().index()) && allow_relation(*e.weight()))
+            .map(|e| *e.weight())
             .collect();
         edges.sort_unstable();
         edges.dedup();

@@ -82,16 +82,24 @@ impl AgencyEdge {
 impl AgencyNetwork {
     /// Builds the network of `scope` and computes every centrality.
     pub fn build(model: &Model, scope: NetworkScope) -> Self {
+        let provisions: Vec<EntityIndex> = (0..model.entities.len())
+            .filter(|&i| match &model.entities[i].details {
+                Details::Task(p) | Details::Section(p) => {
+                    scope.document.is_none_or(|d| d == p.document)
+                }
+                _ => false,
+            })
+            .collect();
+        Self::of_provisions(model, scope, &provisions)
+    }
+
+    /// Builds the network of `scope` over `provisions`, the sections and tasks of its
+    /// document (or of all documents) in model order, so that the networks of many documents
+    /// are built without walking every entity for each.
+    pub fn of_provisions(model: &Model, scope: NetworkScope, provisions: &[EntityIndex]) -> Self {
         let mut provision_count: BTreeMap<EntityIndex, usize> = BTreeMap::new();
         let mut shared: BTreeMap<(EntityIndex, EntityIndex), Vec<EntityIndex>> = BTreeMap::new();
-        for (provision, entity) in model.entities.iter().enumerate() {
-            let document = match &entity.details {
-                Details::Task(p) | Details::Section(p) => p.document,
-                _ => continue,
-            };
-            if scope.document.is_some_and(|d| d != document) {
-                continue;
-            }
+        for &provision in provisions {
             let mut bodies = model.responsible_for(provision);
             bodies.retain(|&b| scope.collective || !model.entities[b].collective);
             bodies.sort_unstable();

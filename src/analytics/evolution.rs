@@ -63,12 +63,31 @@ pub fn recurring(model: &Model) -> Vec<Recurrence> {
         model.documents().map(|(i, d)| (i, d.year())).collect();
     // Dated documents oldest first, then the undated ones.
     documents.sort_by_key(|&(i, year)| (year.is_none(), year, i));
+    let rank: std::collections::HashMap<EntityIndex, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(rank, &(document, _))| (document, rank))
+        .collect();
     (0..model.entities.len())
         .filter(|&e| model.is_named(e))
         .filter_map(|e| {
-            let appearances: Vec<Appearance> = documents
+            // Only the documents its evidence is in, not every document for every entity.
+            let mut in_documents: Vec<usize> = model.entities[e]
+                .evidence
                 .iter()
-                .filter_map(|&(document, year)| appearance(model, e, document, year))
+                .filter_map(|ev| rank.get(&ev.document).copied())
+                .collect();
+            in_documents.sort_unstable();
+            in_documents.dedup();
+            if in_documents.len() < 2 {
+                return None;
+            }
+            let appearances: Vec<Appearance> = in_documents
+                .into_iter()
+                .filter_map(|r| {
+                    let (document, year) = documents[r];
+                    appearance(model, e, document, year)
+                })
                 .collect();
             (appearances.len() > 1).then_some(Recurrence {
                 entity: e,

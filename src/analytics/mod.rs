@@ -16,7 +16,7 @@ pub use evolution::{
 };
 pub use instruments::{Dimension, InstrumentTable, Level, RowKey, TableRow, table};
 
-use crate::model::Model;
+use crate::model::{Details, EntityIndex, Model};
 
 /// What is computed once per dataset.
 #[derive(Debug, Clone)]
@@ -33,15 +33,25 @@ impl Analytics {
     /// Computes the agency networks of every document and of all documents, with and
     /// without collective parties, and the recurring entities.
     pub fn new(model: &Model) -> Self {
+        // The sections and tasks of each document, and of all, in model order.
+        let mut provisions: HashMap<Option<EntityIndex>, Vec<EntityIndex>> = HashMap::new();
+        for (index, entity) in model.entities.iter().enumerate() {
+            if let Details::Task(p) | Details::Section(p) = &entity.details {
+                provisions.entry(None).or_default().push(index);
+                provisions.entry(Some(p.document)).or_default().push(index);
+            }
+        }
         let documents = std::iter::once(None).chain(model.documents().map(|(i, _)| Some(i)));
         let mut networks = HashMap::new();
         for document in documents {
+            let of_document = provisions.get(&document).map_or(&[][..], Vec::as_slice);
             for collective in [true, false] {
                 let scope = NetworkScope {
                     document,
                     collective,
                 };
-                networks.insert(scope, AgencyNetwork::build(model, scope));
+                let network = AgencyNetwork::of_provisions(model, scope, of_document);
+                networks.insert(scope, network);
             }
         }
         let mut measure_targets = vec![Vec::new(); model.measures.len()];
