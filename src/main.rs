@@ -251,7 +251,9 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
         entities = dataset.model.entities.len(),
         relations = dataset.model.relations.len(),
         startup_ms = started.elapsed().as_millis() as u64,
-        "serving GraphQL at /graphql and SPARQL at /sparql"
+        rdf_store = !args.no_rdf_store,
+        "serving GraphQL at /graphql{}",
+        if args.no_rdf_store { " (no RDF store: SPARQL is off)" } else { " and SPARQL at /sparql" }
     );
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");

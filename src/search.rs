@@ -105,15 +105,16 @@ impl Strings {
     }
 }
 
-/// The n-grams of a key that a posting list is kept for: characters, plus pairs of
-/// characters in Chinese keys and triples in Latin ones (pairs of Latin letters are too
-/// common to narrow anything down).
+/// The code of a run of at most three characters: its length, then 21 bits per character.
 fn gram(chars: &[char]) -> u64 {
     chars
         .iter()
         .fold(chars.len() as u64, |code, &c| (code << 21) | c as u64)
 }
 
+/// The length of the n-grams with posting lists besides single characters: pairs in Chinese
+/// keys, triples in Latin ones (pairs of Latin letters are too common to narrow anything
+/// down).
 fn gram_length(latin: bool) -> usize {
     if latin { 3 } else { 2 }
 }
@@ -125,7 +126,6 @@ type Postings = std::collections::HashMap<u64, Vec<NameId>>;
 pub struct SearchIndex {
     entities: Vec<u32>,
     kinds: Vec<NameKind>,
-    variants: Vec<bool>,
     /// Names from this number on are sections, tasks and targets.
     first_part: NameId,
     keys: Strings,
@@ -280,7 +280,6 @@ impl SearchIndex {
         let mut index = Self {
             entities: Vec::with_capacity(raw.len()),
             kinds: Vec::with_capacity(raw.len()),
-            variants: Vec::with_capacity(raw.len()),
             first_part,
             keys: Strings::default(),
             displays: Strings::default(),
@@ -297,7 +296,6 @@ impl SearchIndex {
             let id = id as NameId;
             index.entities.push(name.entity as u32);
             index.kinds.push(name.kind);
-            index.variants.push(name.variant);
             index.keys.push(&name.key);
             index.displays.push(&name.display);
             chars.clear();
