@@ -8,8 +8,15 @@ wrk.path = "/graphql"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"query":"' .. escaped .. '"}'
 
--- Count answers that are not HTTP 200 or that carry GraphQL errors.
-local failures = 0
+-- Count answers that are not HTTP 200 or that carry GraphQL errors. Each wrk thread runs its
+-- own copy of this script, so every thread counts its own and done() (which runs in yet
+-- another copy) adds up the threads' counts.
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+failures = 0
 function response(status, headers, body)
   if status ~= 200 or body:find('"errors"') then
     failures = failures + 1
@@ -17,5 +24,9 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("failures: %d\n", failures))
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("failures")
+  end
+  io.write(string.format("failures: %d\n", total))
 end
