@@ -11,13 +11,11 @@ use crate::model::{Basis, Details, EnglishStatus, Evidence, Model, Script};
 /// order), so that dumps of the same data are byte-identical.
 pub fn triples(model: &Model, iris: &Iris) -> Vec<Triple> {
     let mut all = Vec::new();
-    let done: Result<(), std::convert::Infallible> = for_each_batch(model, iris, |batch| {
+    let Ok(()) = for_each_batch(model, iris, |batch| {
         all.extend(batch);
-        Ok(())
+        Ok::<(), std::convert::Infallible>(())
     });
-    match done {
-        Ok(()) => all,
-    }
+    all
 }
 
 /// Triples handed on at a time by [`for_each_batch`].

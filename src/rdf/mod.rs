@@ -122,8 +122,8 @@ impl DumpFormat {
 /// Loads the RDF projection of `model` into a new in-memory store: the data in the named
 /// graph [`Iris::data_graph`], the vocabulary in the named graph [`Iris::ontology`]. Each
 /// triple is stored once; SPARQL's default graph is the merge of the two (see
-/// `sparql::dataset`). The triples are made and inserted one entity or relation at a time,
-/// so that the whole list is never held beside the store.
+/// `sparql::dataset`). The triples are made and inserted a batch at a time, so that the
+/// whole list is never held beside the store.
 pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
     let store = Store::new()?;
     let ontology =
