@@ -518,6 +518,20 @@ def fmt_ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}"
 
 
+def pair_cells(kg: Summary, ref: Summary) -> list[str]:
+    """The cells of one side-by-side row: req/s, p50 and p99 of each, their ratio, failures."""
+    return [
+        fmt_rps(kg.rps),
+        fmt_ms(kg.p50_ms),
+        fmt_ms(kg.p99_ms),
+        fmt_rps(ref.rps),
+        fmt_ms(ref.p50_ms),
+        fmt_ms(ref.p99_ms),
+        f"**{fmt_ratio(kg.rps, ref.rps)}**",
+        f"{kg.failures} / {ref.failures}",
+    ]
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -596,19 +610,7 @@ def graphql_part(args, work: Path, kg_port: int, wrk: Wrk) -> str:
             kg, ref = result["sunan-kg"], result["limit"]
             for name, summary in result.items():
                 notes += [f"`{query.stem}` ({name}): wrk {e}" for e in summary.errors()]
-            rows.append(
-                [
-                    query.stem,
-                    fmt_rps(kg.rps),
-                    fmt_ms(kg.p50_ms),
-                    fmt_ms(kg.p99_ms),
-                    fmt_rps(ref.rps),
-                    fmt_ms(ref.p50_ms),
-                    fmt_ms(ref.p99_ms),
-                    f"**{fmt_ratio(kg.rps, ref.rps)}**",
-                    f"{kg.failures} / {ref.failures}",
-                ]
-            )
+            rows.append([query.stem, *pair_cells(kg, ref)])
     finally:
         CHILDREN.stop(limit)
     text = table(
@@ -806,20 +808,7 @@ def sparql_part(args, work: Path, kg_port: int, wrk: Wrk) -> tuple[str, str]:
             kg, ref = result["sunan-kg"], result["oxigraph"]
             for name, summary in result.items():
                 notes += [f"`{query.stem}` ({name}): wrk {e}" for e in summary.errors()]
-            rows.append(
-                [
-                    query.stem,
-                    rows_cell,
-                    fmt_rps(kg.rps),
-                    fmt_ms(kg.p50_ms),
-                    fmt_ms(kg.p99_ms),
-                    fmt_rps(ref.rps),
-                    fmt_ms(ref.p50_ms),
-                    fmt_ms(ref.p99_ms),
-                    f"**{fmt_ratio(kg.rps, ref.rps)}**",
-                    f"{kg.failures} / {ref.failures}",
-                ]
-            )
+            rows.append([query.stem, rows_cell, *pair_cells(kg, ref)])
     finally:
         CHILDREN.stop(ox)
     text = table(

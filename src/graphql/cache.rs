@@ -207,12 +207,7 @@ fn persisted_hash(extension: &Value) -> ServerResult<String> {
 }
 
 fn coded(message: String, code: &str) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", code);
-    error
+    super::error::coded(ServerError::new(message, None), code)
 }
 
 impl ExtensionFactory for QueryCache {

@@ -97,6 +97,15 @@ impl ExtensionFactory for ErrorCodes {
 
 struct ErrorCodesExtension;
 
+/// `error` with `extensions.code` set to `code`.
+pub(super) fn coded(mut error: ServerError, code: &str) -> ServerError {
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code);
+    error
+}
+
 fn with_code(mut error: ServerError, code: &str) -> ServerError {
     // Parse errors can quote the query; keep only an excerpt.
     error.message = crate::excerpt::excerpt(&error.message);

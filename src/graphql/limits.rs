@@ -24,6 +24,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::{Name, ServerError, ServerResult, Value, Variables};
 
+use super::error::coded;
 use super::{MAX_RECURSIVE_DEPTH, codes};
 
 /// Highest cost a request may have (see the module documentation).
@@ -83,18 +84,14 @@ fn required_variables_given(
             .get(&definition.name.node)
             .is_some_and(|v| *v != Value::Null);
         if !definition.var_type.node.nullable && definition.default_value.is_none() && !given {
-            let mut error = ServerError::new(
+            let error = ServerError::new(
                 format!(
                     "the variable ${} of type {} is required but not given",
                     definition.name.node, definition.var_type.node
                 ),
                 Some(definition.name.pos),
             );
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("code", codes::BAD_VARIABLES);
-            return Err(error);
+            return Err(coded(error, codes::BAD_VARIABLES));
         }
     }
     Ok(())
@@ -149,12 +146,7 @@ fn path_of(node: &async_graphql::context::QueryPathNode<'_>) -> Vec<async_graphq
 }
 
 fn limit_error(message: String) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", codes::LIMIT_EXCEEDED);
-    error
+    coded(ServerError::new(message, None), codes::LIMIT_EXCEEDED)
 }
 
 /// Parses a document, with the error codes of [`codes`].
@@ -166,11 +158,7 @@ pub(super) fn parse(query: &str) -> ServerResult<ExecutableDocument> {
         };
         let mut error = ServerError::from(error);
         error.message = crate::excerpt::excerpt(&error.message);
-        error
-            .extensions
-            .get_or_insert_with(Default::default)
-            .set("code", code);
-        error
+        coded(error, code)
     })
 }
 
@@ -230,7 +218,7 @@ impl Extension for LimitsExtension {
         variables: &Variables,
         _next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        // The document is parsed once (here, or by `prepare`) and returned without calling
+        // The document is parsed once (here, or by `QueryCache::prepare`) and returned without calling
         // the engine's own parse step, which would parse it again and then walk every
         // fragment expansion to check the depth; the linear walk of `cost_of` replaces that.
         let parsed = ctx.data_opt::<PreParsed>().and_then(PreParsed::take);
@@ -250,18 +238,12 @@ impl Extension for LimitsExtension {
         next: NextResolve<'_>,
     ) -> ServerResult<Option<Value>> {
         if Instant::now() > self.deadline {
-            let mut error = ServerError::new(
-                format!(
-                    "the request ran longer than the limit of {:?}",
-                    self.time_limit
-                ),
-                None,
+            let message = format!(
+                "the request ran longer than the limit of {:?}",
+                self.time_limit
             );
+            let mut error = coded(ServerError::new(message, None), codes::TIMEOUT);
             error.path = path_of(info.path_node);
-            error
-                .extensions
-                .get_or_insert_with(Default::default)
-                .set("code", codes::TIMEOUT);
             return Err(error);
         }
         // Every field error says where it happened, and a nullable field that fails is null
