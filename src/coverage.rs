@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::data::{DataFiles, LoadError, Problem, compact};
+use crate::data::{DataFiles, LoadError, Problem};
+use crate::model::compact;
 use crate::model::{Details, Model};
 use crate::names::ScriptConverter;
 

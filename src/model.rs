@@ -4,12 +4,15 @@
 
 use std::collections::HashMap;
 
-pub use crate::data::raw::{EnglishStatus, Script};
+use serde::Deserialize;
+
 use crate::vocabulary::Vocabulary;
 
 mod instruments;
+mod source_text;
 
 pub use instruments::{Concept, InstrumentCode, Instruments, Uncoded};
+pub use source_text::{SourceText, compact};
 
 /// Position of an entity in [`Model::entities`].
 pub type EntityIndex = usize;
@@ -26,7 +29,7 @@ pub struct Model {
     /// Every relation, each unique by (subject, kind, object), in a stable order.
     pub relations: Vec<Relation>,
     /// The source texts, by document entity.
-    pub sources: HashMap<EntityIndex, crate::data::SourceText>,
+    pub sources: HashMap<EntityIndex, SourceText>,
     /// The rules that derived relations, in `rules.toml` order.
     pub rules: Vec<Rule>,
     /// The policy-instrument code list and every provision's codes.
@@ -144,6 +147,35 @@ pub struct ProvisionDetails {
     pub number: String,
     /// The section it sits in, if any.
     pub parent: Option<EntityIndex>,
+}
+
+/// Whether an English name is established or our own translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EnglishStatus {
+    /// A name in use (an official or widely used English name).
+    Established,
+    /// Our own rendering, not an established name.
+    Translation,
+}
+
+/// The script a source document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Simplified characters.
+    Simplified,
+    /// Traditional characters.
+    Traditional,
+}
+
+/// A number as people write it: no trailing `.0` (`2.81`, `200`).
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
 }
 
 /// A quantitative target.
@@ -314,7 +346,7 @@ impl Model {
         vocabulary: Vocabulary,
         entities: Vec<Entity>,
         relations: Vec<Relation>,
-        sources: HashMap<EntityIndex, crate::data::SourceText>,
+        sources: HashMap<EntityIndex, SourceText>,
         rules: Vec<Rule>,
         instruments: Instruments,
         measures: Vec<Measure>,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::data::compact;
+use crate::model::compact;
 use crate::model::{Details, EntityIndex, Model};
 
 /// An entity that more than one document names.

@@ -3,12 +3,10 @@
 mod error;
 mod files;
 mod loader;
-mod quote;
 pub(crate) mod raw;
 mod rules;
 mod vocabulary_file;
 
 pub use error::{LoadError, Problem};
 pub use files::DataFiles;
-pub use loader::{format_number, format_number_for_rdf, load};
-pub use quote::{SourceText, compact};
+pub use loader::load;

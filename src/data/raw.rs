@@ -4,6 +4,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::{EnglishStatus, Script};
+
 /// `vocabulary.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,14 +139,6 @@ pub struct EntityDecl {
     pub collective: bool,
 }
 
-/// Whether an English name is established or our own translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EnglishStatus {
-    Established,
-    Translation,
-}
-
 /// A file in `documents/`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,14 +198,6 @@ pub struct DocumentDecl {
     pub number: Option<String>,
     pub region: String,
     pub script: Script,
-}
-
-/// The script a source document is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Script {
-    Simplified,
-    Traditional,
 }
 
 /// One `[[section]]`.

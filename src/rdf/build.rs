@@ -183,7 +183,7 @@ impl Triples<'_> {
                 );
             }
             Details::Target(target) => {
-                let value = crate::data::format_number_for_rdf(target.value);
+                let value = decimal(target.value);
                 self.add(
                     &iri,
                     self.iris.term("indicator"),
@@ -331,5 +331,15 @@ impl Triples<'_> {
         if let Some(note) = &evidence.note {
             self.add(reference, skos("editorialNote"), tagged(note, "en"));
         }
+    }
+}
+
+/// A number as an `xsd:decimal` lexical form (`2.81`, `200.0`).
+fn decimal(value: f64) -> String {
+    let text = crate::model::format_number(value);
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
     }
 }

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{CODING_FOLDER, INSTRUMENTS_FILE, Loader, is_slug};
-use crate::data::quote::compact;
 use crate::data::raw::{CodingFile, ConceptDecl, InstrumentsFile};
+use crate::model::compact;
 use crate::model::{Concept, Details, EntityIndex, InstrumentCode, Instruments, Uncoded};
 use crate::vocabulary::ids;
 

@@ -2,7 +2,7 @@
 //! action roles, and the relations the sentences state.
 
 use super::{DocumentScope, Loader, ParsedDocument};
-use crate::data::quote::compact;
+use crate::model::compact;
 use crate::model::{Alias, Basis, EntityIndex};
 use crate::vocabulary::{Vocabulary, ids};
 use std::ops::Range;

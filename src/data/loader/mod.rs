@@ -22,11 +22,12 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 
 use super::files::DataFiles;
-use super::quote::SourceText;
 use super::raw::{DocumentFile, VocabularyFile};
 use super::vocabulary_file;
 use super::{LoadError, Problem};
-use crate::model::{Entity, EntityIndex, Evidence, Instruments, Measure, Model, Relation};
+use crate::model::{
+    Entity, EntityIndex, Evidence, Instruments, Measure, Model, Relation, SourceText,
+};
 use crate::names::ScriptConverter;
 use crate::vocabulary::Vocabulary;
 
@@ -351,23 +352,4 @@ fn is_slug(id: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-/// A number as an `xsd:decimal` lexical form (`2.81`, `200.0`).
-pub fn format_number_for_rdf(value: f64) -> String {
-    let text = format_number(value);
-    if text.contains('.') {
-        text
-    } else {
-        format!("{text}.0")
-    }
-}
-
-/// A number as people write it: no trailing `.0`.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
 }

@@ -3,13 +3,12 @@
 
 use super::{
     DOCUMENTS_FOLDER, DocumentScope, LineIndex, Loader, Origin, ParsedDocument, SOURCES_FOLDER,
-    format_number, line_of,
+    line_of,
 };
-use crate::data::quote::SourceText;
 use crate::data::raw::DocumentFile;
 use crate::model::{
     Basis, Details, DocumentDetails, EnglishName, Entity, EntityIndex, Evidence, ProvisionDetails,
-    TargetDetails,
+    SourceText, TargetDetails, format_number,
 };
 use crate::vocabulary::{Vocabulary, ids};
 use std::collections::HashMap;

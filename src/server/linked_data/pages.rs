@@ -89,7 +89,7 @@ pub(super) fn entity_page(data: &Dataset, entity: &Entity) -> Response {
                 "value",
                 &format!(
                     "{} {} by {}",
-                    escape(&crate::data::format_number(target.value)),
+                    escape(&crate::model::format_number(target.value)),
                     escape(&target.unit),
                     target.year
                 ),
