@@ -1,19 +1,18 @@
 //! Entry points and types of the policy analyses: instrument coding and its tables, agency
 //! networks with their centralities, and how documents recur and change.
 
-use async_graphql::{Context, Enum, ErrorExtensions, ID, Object, Result, SimpleObject};
+use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
 
-use super::ApiError;
-use super::entity::{Document, Entity, EntityRef, Target, resolve_kind};
+// The citation fields of evidence (in `relation`) reach `Citation` through this module.
+pub(crate) use super::citation::{Citation, citation};
+use super::entity::{Document, Entity, EntityRef, Target};
 use super::enums::EntityKind;
+use super::error::or_null;
 use super::relation::Evidence;
+use super::{arguments, dataset};
 use crate::SharedDataset;
 use crate::analytics::{self, Dimension, Level, NetworkScope, RowKey};
 use crate::model::{Basis, EntityIndex, Evidence as ModelEvidence};
-
-fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
-    ctx.data_unchecked::<SharedDataset>()
-}
 
 /// The analysis entry points, merged into the query root.
 #[derive(Default)]
@@ -617,21 +616,14 @@ impl AnalyticsQuery {
         instrument: Option<String>,
     ) -> Result<Vec<InstrumentCode>> {
         let data = dataset(ctx);
+        let model = &data.model;
         let document = document
-            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
-        let instruments = &data.model.instruments;
-        let filter = match instrument.as_deref() {
-            None => None,
-            Some(id) => match (instruments.instrument_type(id), instruments.tool(id)) {
-                (Some(t), _) => Some((InstrumentLevel::Type, t)),
-                (_, Some(t)) => Some((InstrumentLevel::Tool, t)),
-                _ => {
-                    let reason = format!("{id:?} is not a type or tool of the instrument scheme");
-                    return Err(ApiError::BadArgument(reason).extend());
-                }
-            },
-        };
+        let filter = instrument
+            .map(|id| arguments::instrument(model, &id))
+            .transpose()?;
+        let instruments = &model.instruments;
         Ok(instruments
             .codes
             .iter()
@@ -639,8 +631,8 @@ impl AnalyticsQuery {
             .filter(|(_, c)| document.is_none_or(|d| c.document == d))
             .filter(|(_, c)| match filter {
                 None => true,
-                Some((InstrumentLevel::Type, t)) => instruments.tools[c.tool].type_index == t,
-                Some((InstrumentLevel::Tool, t)) => {
+                Some((Level::Type, t)) => instruments.tools[c.tool].type_index == t,
+                Some((Level::Tool, t)) => {
                     c.tool == t || instruments.tools[c.tool].broader == Some(t)
                 }
             })
@@ -660,7 +652,7 @@ impl AnalyticsQuery {
         let data = dataset(ctx);
         let model = &data.model;
         let document = document
-            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
         let dimension = match by {
             InstrumentDimension::Document => Dimension::Document,
@@ -733,7 +725,7 @@ impl AnalyticsQuery {
     ) -> Result<AgencyNetwork> {
         let data = dataset(ctx);
         let document = document
-            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .map(|d| arguments::entity_of_kind(&data.model, &d, EntityKind::Document.id()))
             .transpose()?;
         Ok(AgencyNetwork {
             data: data.clone(),
@@ -775,8 +767,9 @@ impl AnalyticsQuery {
         later: ID,
     ) -> Result<DocumentComparison> {
         let data = dataset(ctx);
-        let earlier = resolve_kind(data, &earlier, EntityKind::Document)?;
-        let later = resolve_kind(data, &later, EntityKind::Document)?;
+        let document = EntityKind::Document.id();
+        let earlier = arguments::entity_of_kind(&data.model, &earlier, document)?;
+        let later = arguments::entity_of_kind(&data.model, &later, document)?;
         let comparison = analytics::compare(&data.model, earlier, later);
         let entities = |list: &[EntityIndex]| list.iter().map(|&e| Entity::of(data, e)).collect();
         let targets = |list: &[EntityIndex]| {
@@ -822,31 +815,7 @@ impl AnalyticsQuery {
     /// A measure by id; an unknown id is null with a `NOT_FOUND` error.
     async fn measure(&self, ctx: &Context<'_>, id: ID) -> Option<Measure> {
         let data = dataset(ctx);
-        let found = data
-            .model
-            .measures
-            .iter()
-            .position(|m| m.id == id.as_str())
-            .map(|m| Measure::new(data, m))
-            .ok_or_else(|| ApiError::NotFound(id.to_string()).extend());
-        super::error::or_null(ctx, found)
+        let found = arguments::measure(&data.model, &id).map(|m| Measure::new(data, m));
+        or_null(ctx, found)
     }
-}
-
-/// A reference to a document or provision in GB/T 7714-2015 and BibTeX.
-#[derive(SimpleObject)]
-pub struct Citation {
-    /// GB/T 7714-2015 (type `[Z]`; a provision is cited where the standard puts pages).
-    pub gbt7714: String,
-    /// A BibTeX `@misc` entry.
-    pub bibtex: String,
-}
-
-/// The citation of a document or provision, for the `citation` fields.
-pub(crate) fn citation(data: &SharedDataset, entity: EntityIndex) -> Option<Citation> {
-    let iri = data.iris.entity(&data.model.entities[entity].id);
-    crate::cite::cite(&data.model, entity, iri.as_str()).map(|c| Citation {
-        gbt7714: c.gbt7714,
-        bibtex: c.bibtex,
-    })
 }

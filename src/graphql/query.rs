@@ -1,27 +1,20 @@
 //! The query root: every entry point of the API.
 
-use async_graphql::{
-    Context, ErrorExtensions, ID, InputObject, MergedObject, Object, Result, SimpleObject,
-};
+use std::collections::HashSet;
 
-use super::entity::{Document, Entity, EntityRef, Target, Task, resolve_id, resolve_kind};
+use async_graphql::{Context, ID, InputObject, MergedObject, Object, Result, SimpleObject};
+
+use super::entity::{Document, Entity, EntityRef, Target, Task};
 use super::enums::{
     Centrality, EntityKind, EntityOrderField, MatchQuality, NameKind, OrderDirection, RelationKind,
 };
 use super::error::or_null;
-use super::graph::{GraphView, Path, Supporter, graph_view, in_range, paths, supporters};
-use super::page::{Page, page_size, paginate};
-use super::{ApiError, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS, MAX_PATHS};
+use super::graph::{GraphView, Path, Supporter, graph_view, paths, supporters};
+use super::page::{Page, paginate};
+use super::{MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS, MAX_PATHS, arguments, dataset};
 use crate::SharedDataset;
 use crate::model::{Details, EntityIndex, Model};
 use crate::vocabulary::ids;
-
-fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
-    ctx.data_unchecked::<SharedDataset>()
-}
-
-/// Longest search text accepted.
-const MAX_SEARCH_CHARS: usize = 100;
 
 /// The root of every query: the graph's own entry points and the policy analyses.
 #[derive(MergedObject, Default)]
@@ -171,18 +164,21 @@ impl CoreQuery {
     /// fields of the same query still answer.
     async fn entity(&self, ctx: &Context<'_>, id: ID) -> Option<Entity> {
         let data = dataset(ctx);
-        or_null(ctx, resolve_id(data, &id).map(|i| Entity::of(data, i)))
+        or_null(
+            ctx,
+            arguments::entity(&data.model, &id).map(|i| Entity::of(data, i)),
+        )
     }
 
     /// Several entities by id, in the order asked (at most 100). An unknown id is null in its
     /// place, with a `NOT_FOUND` error whose path ends at that position.
     async fn nodes(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<Vec<Option<Entity>>> {
         let data = dataset(ctx);
-        page_size(Some(ids.len() as i32), 0)?;
+        arguments::page_size(Some(ids.len() as i32), 0)?;
         Ok(ids
             .iter()
             .enumerate()
-            .map(|(position, id)| match resolve_id(data, id) {
+            .map(|(position, id)| match arguments::entity(&data.model, id) {
                 Ok(index) => Some(Entity::of(data, index)),
                 Err(error) => {
                     let mut error = ctx.set_error_path(error.into_server_error(ctx.item.pos));
@@ -205,13 +201,8 @@ impl CoreQuery {
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<EntityKind>>,
         #[graphql(desc = "Maximum number of hits (at most 100).", default = 10)] first: i32,
     ) -> Result<Vec<SearchHit>> {
-        if text.chars().count() > MAX_SEARCH_CHARS {
-            return Err(ApiError::BadArgument(format!(
-                "text must be at most {MAX_SEARCH_CHARS} characters"
-            ))
-            .extend());
-        }
-        let limit = page_size(Some(first), 10)?;
+        arguments::search_text(&text)?;
+        let limit = arguments::page_size(Some(first), 10)?;
         let data = dataset(ctx);
         let model = &data.model;
         let kind_ok = |i: EntityIndex| {
@@ -270,7 +261,8 @@ impl CoreQuery {
         #[graphql(default = 100, desc = "At most this many (at most 100).")] first: i32,
     ) -> Result<Vec<Supporter>> {
         let data = dataset(ctx);
-        let industry = resolve_kind(data, &industry, EntityKind::Industry)?;
+        let industry =
+            arguments::entity_of_kind(&data.model, &industry, EntityKind::Industry.id())?;
         supporters(data, industry, include_narrower, region, kinds, first)
     }
 
@@ -287,9 +279,10 @@ impl CoreQuery {
         #[graphql(default = 5, desc = "At most this many paths (1 to 20).")] limit: i32,
     ) -> Result<Vec<Path>> {
         let data = dataset(ctx);
-        let (from, to) = (resolve_id(data, &from)?, resolve_id(data, &to)?);
-        let max_hops = in_range("maxHops", max_hops, 1..=MAX_PATH_HOPS)?;
-        let limit = in_range("limit", limit, 1..=MAX_PATHS)?;
+        let from = arguments::entity(&data.model, &from)?;
+        let to = arguments::entity(&data.model, &to)?;
+        let max_hops = arguments::in_range("maxHops", max_hops, 1..=MAX_PATH_HOPS)?;
+        let limit = arguments::in_range("limit", limit, 1..=MAX_PATHS)?;
         let allowed = relation_filter(&data.model, relation_kinds);
         Ok(paths(
             data,
@@ -310,15 +303,13 @@ impl CoreQuery {
         #[graphql(default = 200, desc = "At most this many nodes (1 to 500).")] limit: i32,
     ) -> Result<GraphView> {
         let data = dataset(ctx);
-        if ids.is_empty() || ids.len() > 20 {
-            return Err(ApiError::BadArgument("ids must hold 1 to 20 ids".into()).extend());
-        }
+        arguments::id_count("ids", &ids, 1..=20)?;
         let seeds = ids
             .iter()
-            .map(|id| resolve_id(data, id))
+            .map(|id| arguments::entity(&data.model, id))
             .collect::<Result<Vec<_>>>()?;
-        let hops = in_range("hops", hops, 0..=3)?;
-        let limit = in_range("limit", limit, 1..=MAX_NEIGHBORHOOD_NODES)?;
+        let hops = arguments::in_range("hops", hops, 0..=3)?;
+        let limit = arguments::in_range("limit", limit, 1..=MAX_NEIGHBORHOOD_NODES)?;
         let model = &data.model;
         let allowed = relation_filter(model, relation_kinds);
         let node_ok = |i: EntityIndex| {
@@ -352,9 +343,9 @@ impl CoreQuery {
         let data = dataset(ctx);
         let model = &data.model;
         let document = document
-            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
-        let agency = agency.map(|a| resolve_agency(data, &a)).transpose()?;
+        let agency = agency.map(|a| arguments::agency(model, &a)).transpose()?;
         let tasks: Vec<Task> = of_kind(model, "Task")
             .filter(|&t| {
                 document.is_none_or(
@@ -387,10 +378,10 @@ impl CoreQuery {
         let data = dataset(ctx);
         let model = &data.model;
         let region = region
-            .map(|r| resolve_kind(data, &r, EntityKind::Region))
+            .map(|r| arguments::entity_of_kind(model, &r, EntityKind::Region.id()))
             .transpose()?;
         let document = document
-            .map(|d| resolve_kind(data, &d, EntityKind::Document))
+            .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
         let mut found: Vec<EntityIndex> = of_kind(model, "Target")
             .filter(|&i| match &model.entities[i].details {
@@ -470,7 +461,7 @@ impl CoreQuery {
         #[graphql(default = 10)] first: i32,
     ) -> Result<Vec<Ranked>> {
         let data = dataset(ctx);
-        let limit = page_size(Some(first), 10)?;
+        let limit = arguments::page_size(Some(first), 10)?;
         let model = &data.model;
         let graph = &data.graph;
         let ranked = graph
@@ -536,27 +527,6 @@ impl CoreQuery {
     }
 }
 
-/// Resolves an agency argument: an entity that can be responsible for a task.
-fn resolve_agency(data: &SharedDataset, id: &str) -> Result<EntityIndex> {
-    let index = resolve_id(data, id)?;
-    let kind = &data.model.entities[index].kind;
-    let allowed = data
-        .model
-        .vocabulary
-        .relation(ids::RESPONSIBLE_AGENCY)
-        .is_some_and(|r| r.allows_object(kind));
-    if allowed {
-        Ok(index)
-    } else {
-        Err(ApiError::WrongKind {
-            id: id.to_owned(),
-            actual: kind.clone(),
-            expected: "body that can be responsible for a task".to_owned(),
-        }
-        .extend())
-    }
-}
-
 fn of_kind<'a>(model: &'a Model, kind: &'a str) -> impl Iterator<Item = EntityIndex> + 'a {
     model
         .entities
@@ -582,34 +552,29 @@ fn filter_entities(data: &SharedDataset, filter: &EntityFilter) -> Result<Vec<En
     let region = filter
         .region
         .as_ref()
-        .map(|r| resolve_id(data, r))
+        .map(|r| arguments::entity(model, r))
         .transpose()?;
     let industry = filter
         .industry
         .as_ref()
-        .map(|i| resolve_kind(data, i, EntityKind::Industry))
+        .map(|i| arguments::entity_of_kind(model, i, EntityKind::Industry.id()))
         .transpose()?;
     let document = filter
         .document
         .as_ref()
-        .map(|d| resolve_kind(data, d, EntityKind::Document))
+        .map(|d| arguments::entity_of_kind(model, d, EntityKind::Document.id()))
         .transpose()?;
-    if let Some(text) = &filter.text
-        && text.chars().count() > MAX_SEARCH_CHARS
-    {
-        return Err(ApiError::BadArgument(format!(
-            "text must be at most {MAX_SEARCH_CHARS} characters"
-        ))
-        .extend());
+    if let Some(text) = &filter.text {
+        arguments::search_text(text)?;
     }
-    let supporters: Option<std::collections::HashSet<EntityIndex>> = industry.map(|i| {
+    let supporters: Option<HashSet<EntityIndex>> = industry.map(|i| {
         data.graph
             .supporters(model, i, true)
             .into_iter()
             .map(|s| s.supporter)
             .collect()
     });
-    let matching: Option<std::collections::HashSet<EntityIndex>> = filter.text.as_ref().map(|t| {
+    let matching: Option<HashSet<EntityIndex>> = filter.text.as_ref().map(|t| {
         data.search
             .search(t, usize::MAX)
             .into_iter()
