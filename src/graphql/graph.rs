@@ -1,9 +1,9 @@
 //! Graph-shaped answers: supporters of an industry, paths, neighbourhoods for drawing.
 
-use async_graphql::{ErrorExtensions, ID, Result, SimpleObject};
+use async_graphql::{ID, Result, SimpleObject};
 
-use super::ApiError;
-use super::entity::{Entity, resolve_id};
+use super::arguments;
+use super::entity::Entity;
 use super::enums::{Direction, EntityKind, RelationKind};
 use super::relation::Relation;
 use crate::SharedDataset;
@@ -54,8 +54,10 @@ pub(crate) fn supporters(
     kinds: Option<Vec<EntityKind>>,
     first: i32,
 ) -> Result<Vec<Supporter>> {
-    let limit = super::page::page_size(Some(first), 100)?;
-    let region = region.map(|id| resolve_id(data, &id)).transpose()?;
+    let limit = arguments::page_size(Some(first), 100)?;
+    let region = region
+        .map(|id| arguments::entity(&data.model, &id))
+        .transpose()?;
     let kinds = kinds.unwrap_or_else(|| DEFAULT_SUPPORTER_KINDS.to_vec());
     let model = &data.model;
     Ok(data
@@ -241,23 +243,5 @@ pub(crate) fn graph_view(
             })
             .collect(),
         truncated: found.truncated,
-    }
-}
-
-/// Checks an integer argument lies in `range`.
-pub(crate) fn in_range(
-    name: &str,
-    value: i32,
-    range: std::ops::RangeInclusive<i32>,
-) -> Result<usize> {
-    if range.contains(&value) {
-        Ok(value as usize)
-    } else {
-        Err(ApiError::BadArgument(format!(
-            "{name} must be between {} and {}, got {value}",
-            range.start(),
-            range.end()
-        ))
-        .extend())
     }
 }

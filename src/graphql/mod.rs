@@ -2,7 +2,9 @@
 //! Resolvers read the model, the petgraph projection and the search index, never SPARQL.
 
 mod analytics;
+mod arguments;
 mod cache;
+mod citation;
 mod entity;
 mod enums;
 mod error;
@@ -12,8 +14,9 @@ mod page;
 mod query;
 mod relation;
 
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema};
 
+pub use arguments::MAX_PAGE_SIZE;
 pub use cache::{CACHE_CAPACITY, MAX_CACHED_QUERY_BYTES, PERSISTED_QUERY, QueryCache};
 pub use entity::{Entity, EntityRef};
 pub use enums::{EntityKind, RelationKind};
@@ -29,8 +32,6 @@ use crate::SharedDataset;
 /// The schema type served at `/graphql`.
 pub type KgSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 
-/// Largest page any list field returns.
-pub const MAX_PAGE_SIZE: usize = 100;
 /// Deepest nesting of selections a query may have.
 pub const MAX_DEPTH: usize = 16;
 /// Highest complexity (number of fields, not multiplied by list sizes) a query may have;
@@ -70,4 +71,9 @@ pub fn sdl() -> String {
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .finish()
         .sdl()
+}
+
+/// The dataset a resolver runs over, which [`build_schema_with`] gives every request.
+fn dataset<'a>(ctx: &Context<'a>) -> &'a SharedDataset {
+    ctx.data_unchecked::<SharedDataset>()
 }

@@ -1,9 +1,9 @@
 //! Cursor pagination over lists computed in memory (Relay connections).
 
-use async_graphql::connection::{Connection, CursorType, Edge, EmptyFields};
-use async_graphql::{ErrorExtensions, OutputType, Result, SimpleObject};
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{OutputType, Result, SimpleObject};
 
-use super::{ApiError, MAX_PAGE_SIZE};
+use super::arguments::{page_size, page_start};
 
 /// Extra fields of every connection.
 #[derive(SimpleObject)]
@@ -15,21 +15,6 @@ pub struct ConnectionFields {
 /// A page of results.
 pub type Page<T> = Connection<usize, T, ConnectionFields, EmptyFields>;
 
-/// Checks a requested page size against the maximum.
-pub fn page_size(first: Option<i32>, default: usize) -> Result<usize> {
-    match first {
-        None => Ok(default),
-        Some(n) if n < 0 => {
-            Err(ApiError::BadArgument("first must not be negative".into()).extend())
-        }
-        Some(n) if n as usize > MAX_PAGE_SIZE => Err(ApiError::BadArgument(format!(
-            "first must be at most {MAX_PAGE_SIZE}, got {n}"
-        ))
-        .extend()),
-        Some(n) => Ok(n as usize),
-    }
-}
-
 /// The page of `items` after the cursor `after`, of at most `first` items.
 pub fn paginate<T: OutputType>(
     items: Vec<T>,
@@ -38,14 +23,7 @@ pub fn paginate<T: OutputType>(
     default: usize,
 ) -> Result<Page<T>> {
     let size = page_size(first, default)?;
-    let start = match after {
-        None => 0,
-        Some(cursor) => {
-            usize::decode_cursor(&cursor).map_err(|_| {
-                ApiError::BadArgument(format!("malformed cursor {cursor:?}")).extend()
-            })? + 1
-        }
-    };
+    let start = page_start(after)?;
     let total = items.len();
     let end = start.saturating_add(size).min(total);
     let start = start.min(end);
