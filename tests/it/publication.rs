@@ -17,7 +17,7 @@ fn ontology_and_shapes_are_in_sync_with_the_vocabulary() {
     let iris = Iris::default();
     // On a difference these print a diff; `UPDATE_EXPECT=1 cargo test` rewrites the files.
     expect_test::expect_file!["../../graph-data/ontology.ttl"]
-        .assert_eq(&rdf::ontology_turtle(&data.model.vocabulary, &iris));
+        .assert_eq(&rdf::ontology_turtle(&data.model.vocabulary, &iris).expect("vocabulary"));
     expect_test::expect_file!["../../graph-data/shapes.ttl"]
         .assert_eq(&rdf::shapes_turtle(&data.model.vocabulary, &iris));
 }
