@@ -252,6 +252,29 @@ mod tests {
     }
 
     #[test]
+    fn every_alignment_names_a_relation_kind_of_the_vocabulary() {
+        #[derive(Deserialize)]
+        struct Vocabulary {
+            relation: Vec<Relation>,
+        }
+        #[derive(Deserialize)]
+        struct Relation {
+            id: String,
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/graph-data/vocabulary.toml");
+        let text = std::fs::read_to_string(path).expect("graph-data/vocabulary.toml");
+        let vocabulary: Vocabulary = toml::from_str(&text).expect("vocabulary.toml parses");
+        let relations: BTreeSet<String> = vocabulary.relation.into_iter().map(|r| r.id).collect();
+        let fixed = FixedTerms::read(&prefixes(&Iris::default())).expect("terms.toml parses");
+        for relation in fixed.alignments.keys() {
+            assert!(
+                relations.contains(relation),
+                "terms.toml aligns {relation}, which vocabulary.toml does not declare"
+            );
+        }
+    }
+
+    #[test]
     fn a_broken_file_is_an_error() {
         let prefixes = prefixes(&Iris::default());
         let ontology =
