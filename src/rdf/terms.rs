@@ -156,6 +156,8 @@ impl RawTerm {
                 .map(|name| expand(name, &self.name, prefixes))
                 .collect()
         };
+        // Fixed terms are all in sk: and all carry a Chinese definition. The name moves last,
+        // as the expansions above borrow it for their errors.
         Ok(Term {
             group,
             namespace: Namespace::Ontology,
