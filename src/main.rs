@@ -177,7 +177,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Ontology(args) => {
             let iris = Iris::new(&args.base_iri)?;
             let model = load_model(&args)?;
-            print(&sunan_kg::rdf::ontology_turtle(&model.vocabulary, &iris))
+            print(&sunan_kg::rdf::ontology_turtle(&model.vocabulary, &iris)?)
         }
         Command::Shapes(args) => {
             let iris = Iris::new(&args.base_iri)?;
@@ -380,7 +380,7 @@ fn export_dir(args: &DataArgs, dir: &std::path::Path) -> anyhow::Result<()> {
     write(rdf::CHECKSUMS_FILE, dumps.checksums().as_bytes())?;
     write(
         "ontology.ttl",
-        rdf::ontology_turtle(&model.vocabulary, &iris).as_bytes(),
+        rdf::ontology_turtle(&model.vocabulary, &iris)?.as_bytes(),
     )?;
     write(
         "shapes.ttl",

@@ -8,6 +8,7 @@ mod iri;
 mod ontology;
 mod schemes;
 mod shapes;
+mod terms;
 mod turtle;
 mod version;
 mod void;
@@ -27,6 +28,7 @@ pub use ontology::{
 };
 pub use schemes::{instrument_scheme_triples, measure_scheme_triples};
 pub use shapes::shapes_turtle;
+pub use terms::TermsError;
 pub use version::{dataset_version, sha256_hex};
 pub use void::{LICENCES, void_prefixes, void_triples};
 pub use write::{RDF_FORMATS, triples_to_bytes, write_triples, write_triples_in};
@@ -42,6 +44,9 @@ pub enum RdfError {
     /// Writing a dump failed.
     #[error("cannot write RDF: {0}")]
     Io(#[from] std::io::Error),
+    /// The fixed terms of the vocabulary (`src/rdf/terms.toml`) do not read.
+    #[error(transparent)]
+    Terms(#[from] TermsError),
     /// A document this program generates does not parse: a bug in its generator.
     #[error("generated {document} is not valid Turtle: {reason}")]
     Generated {
@@ -126,11 +131,7 @@ impl DumpFormat {
 /// whole list is never held beside the store.
 pub fn build_store(model: &Model, iris: &Iris) -> Result<Store, RdfError> {
     let store = Store::new()?;
-    let ontology =
-        ontology_triples(&model.vocabulary, iris).map_err(|reason| RdfError::Generated {
-            document: "ontology",
-            reason,
-        })?;
+    let ontology = ontology_triples(&model.vocabulary, iris)?;
     let data_graph = GraphName::NamedNode(iris.data_graph());
     let ontology_graph = GraphName::NamedNode(iris.ontology());
     let mut loader = store.bulk_loader();

@@ -1,12 +1,15 @@
 //! The published vocabulary (`graph-data/ontology.ttl`, served at `<base>ontology`): every
 //! class and property the graph uses, generated from `vocabulary.toml` plus the fixed terms of
-//! the statement pattern and of documents, tasks and targets. One list of [`Term`]s feeds both
-//! the Turtle document and the HTML page, so the two cannot disagree.
+//! `terms.toml` (the statement pattern, documents, tasks, targets, instrument codes). One list
+//! of [`Term`]s feeds both the Turtle document and the HTML page, so the two cannot disagree.
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Triple;
+use serde::Deserialize;
 
+use super::RdfError;
 use super::iri::{Iris, ns};
+use super::terms::{Alignment, FixedTerms, TermsError};
 use super::turtle::{self, TurtleText, pair};
 use crate::vocabulary::Vocabulary;
 
@@ -21,8 +24,10 @@ pub enum Namespace {
     StatementValue,
 }
 
-/// What kind of term it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of term it is (in `terms.toml`: `class`, `object-property`,
+/// `datatype-property`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum TermKind {
     /// An `owl:Class`.
     Class,
@@ -97,40 +102,16 @@ impl Term {
     }
 }
 
-/// Alignments of relation kinds with standard properties, which `vocabulary.toml` does not
-/// carry: (relation, sub-property of, inverse of).
-const RELATION_ALIGNMENTS: &[(&str, Option<&str>, Option<&str>)] = &[
-    (
-        "broader",
-        Some("http://www.w3.org/2004/02/skos/core#broader"),
-        None,
-    ),
-    ("partOf", Some("http://purl.org/dc/terms/isPartOf"), None),
-    (
-        "partOfDocument",
-        Some("http://purl.org/dc/terms/isPartOf"),
-        None,
-    ),
-    ("issuedBy", Some("http://purl.org/dc/terms/publisher"), None),
-    ("mentions", Some("http://schema.org/mentions"), None),
-    ("locatedIn", Some("http://schema.org/location"), None),
-    ("heldIn", Some("http://schema.org/location"), None),
-    ("memberOf", Some("http://schema.org/memberOf"), None),
-    (
-        "targetRegion",
-        Some("http://purl.org/dc/terms/spatial"),
-        None,
-    ),
-    ("organizes", None, Some("http://schema.org/organizer")),
-];
+/// Every term of the vocabulary, in the order the documents list them: the kinds and relation
+/// kinds of `vocabulary.toml`, then the fixed terms of `terms.toml`.
+pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Result<Vec<Term>, TermsError> {
+    let fixed = FixedTerms::read(&prefixes(iris))?;
+    Ok(all_terms(vocabulary, iris, fixed))
+}
 
-/// Every term of the vocabulary, in the order the documents list them.
-pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
+/// The terms of `vocabulary` followed by the fixed ones, read once by the caller.
+fn all_terms(vocabulary: &Vocabulary, iris: &Iris, fixed: FixedTerms) -> Vec<Term> {
     let class = |name: &str| iris.term(name).as_str().to_owned();
-    let xsd = |local: &str| format!("{}{local}", ns::XSD);
-    let lang_string = format!("{}langString", ns::RDF);
-    // The range of the properties that point into the concept schemes.
-    let skos_concept = format!("{}Concept", ns::SKOS);
     let mut out = Vec::new();
     for kind in &vocabulary.kinds {
         out.push(Term {
@@ -148,12 +129,11 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
             inverse_of: None,
         });
     }
+    let no_alignment = Alignment::default();
     for relation in &vocabulary.relations {
         let domain: Vec<String> = relation.domain.iter().map(|k| class(k)).collect();
         let range: Vec<String> = relation.range.iter().map(|k| class(k)).collect();
-        let alignment = RELATION_ALIGNMENTS
-            .iter()
-            .find(|(id, _, _)| *id == relation.id);
+        let alignment = fixed.alignments.get(&relation.id).unwrap_or(&no_alignment);
         out.push(Term {
             group: Group::Relations,
             namespace: Namespace::Ontology,
@@ -166,12 +146,12 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
             domain: domain.clone(),
             range: range.clone(),
             broader: alignment
-                .and_then(|(_, sub, _)| *sub)
-                .map(str::to_owned)
-                .into_iter()
+                .sub_property_of
+                .iter()
+                .cloned()
                 .chain(relation.sub_property_of.iter().map(|p| class(p)))
                 .collect(),
-            inverse_of: alignment.and_then(|(_, _, inverse)| inverse.map(str::to_owned)),
+            inverse_of: alignment.inverse_of.clone(),
         });
         out.push(Term {
             group: Group::Relations,
@@ -214,354 +194,7 @@ pub fn terms(vocabulary: &Vocabulary, iris: &Iris) -> Vec<Term> {
             inverse_of: None,
         });
     }
-    let fixed = |group, name: &str, kind, labels: (&str, &str), comments: (&str, &str)| Term {
-        group,
-        namespace: Namespace::Ontology,
-        name: name.to_owned(),
-        kind,
-        zh: labels.0.to_owned(),
-        en: labels.1.to_owned(),
-        comment_zh: Some(comments.0.to_owned()),
-        comment_en: comments.1.to_owned(),
-        domain: Vec::new(),
-        range: Vec::new(),
-        broader: Vec::new(),
-        inverse_of: None,
-    };
-    let with = |mut term: Term, domain: Vec<String>, range: Vec<String>, broader: Vec<String>| {
-        term.domain = domain;
-        term.range = range;
-        term.broader = broader;
-        term
-    };
-    use Group::{Details, Instruments, Provenance};
-    use TermKind::{Class, DatatypeProperty, ObjectProperty};
-    out.extend([
-        with(
-            fixed(
-                Provenance,
-                "Statement",
-                Class,
-                ("陈述", "Statement"),
-                (
-                    "一条关系的陈述节点：主体经 skp: 属性指向它，它经 skps: 属性指向客体，并经 prov:wasDerivedFrom 指向其出处。",
-                    "The statement node of one relation: the subject points to it with an skp: property, it points to the object with an skps: property and to its references with prov:wasDerivedFrom.",
-                ),
-            ),
-            vec![],
-            vec![],
-            vec![format!("{}Entity", ns::PROV)],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "Reference",
-                Class,
-                ("出处", "Reference"),
-                (
-                    "一条证据：陈述所依据的文件、条款与原文引语。",
-                    "One piece of evidence: the document, the provision and the verbatim quote a statement is drawn from.",
-                ),
-            ),
-            vec![],
-            vec![],
-            vec![format!("{}Entity", ns::PROV)],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "inferred",
-                DatatypeProperty,
-                ("推断", "inferred"),
-                (
-                    "为真表示该关系没有任何出处直接陈述，而是由原文推断而来。",
-                    "True when no reference states the relation outright: it is inferred from the text, and each reference says why.",
-                ),
-            ),
-            vec![class("Statement")],
-            vec![xsd("boolean")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "basis",
-                DatatypeProperty,
-                ("依据", "basis"),
-                (
-                    "事实的依据：stated（原文陈述）、inferred（由原文推断）、derived（由规则从陈述的事实推出）或 curated（整理者依常识补充）。陈述节点取其各出处中最强的依据。",
-                    "What a fact rests on: stated (the quote says it), inferred (the quote implies it), derived (a rule of the data derives it from stated facts) or curated (general knowledge a curator adds). A statement carries the strongest basis among its references.",
-                ),
-            ),
-            vec![class("Statement"), class("Reference")],
-            vec![xsd("string")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "rule",
-                DatatypeProperty,
-                ("推导规则", "rule"),
-                (
-                    "推出该关系的规则的标识符（graph-data/rules.toml）；规则的说明见 inferenceNote。",
-                    "The id of the rule (graph-data/rules.toml) that derived the relation; inferenceNote gives its sentence.",
-                ),
-            ),
-            vec![class("Reference")],
-            vec![xsd("string")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "provision",
-                ObjectProperty,
-                ("所在条款", "provision"),
-                (
-                    "引语所在的任务条款或章节。",
-                    "The task or section of the document that the quote is in.",
-                ),
-            ),
-            vec![class("Reference"), class("InstrumentCode")],
-            vec![class("Task"), class("Section")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "quote",
-                DatatypeProperty,
-                ("原文引语", "quote"),
-                (
-                    "逐字引自文件原文的句子（空白除外），即该事实的依据。",
-                    "The verbatim sentence of the source document (whitespace aside) that states the fact.",
-                ),
-            ),
-            vec![class("Reference"), class("InstrumentCode")],
-            vec![lang_string.clone()],
-            vec![],
-        ),
-        with(
-            fixed(
-                Provenance,
-                "inferenceNote",
-                DatatypeProperty,
-                ("推断说明", "inference note"),
-                (
-                    "说明一条推断出的关系为何成立。",
-                    "Why an inferred relation holds, when the quote implies it without stating it.",
-                ),
-            ),
-            vec![class("Reference")],
-            vec![lang_string.clone()],
-            vec![format!("{}note", ns::SKOS)],
-        ),
-        with(
-            fixed(
-                Details,
-                "id",
-                DatatypeProperty,
-                ("标识符", "identifier"),
-                (
-                    "实体稳定的 ASCII 标识符，即其 IRI 的最后一段。",
-                    "The entity's stable ASCII identifier, the last segment of its IRI.",
-                ),
-            ),
-            vec![],
-            vec![xsd("string")],
-            vec![format!("{}identifier", ns::DCTERMS)],
-        ),
-        with(
-            fixed(
-                Details,
-                "englishNameStatus",
-                DatatypeProperty,
-                ("英文名称状态", "English name status"),
-                (
-                    "“established”表示正式或通用的英文名称，“translation”表示本图谱的译名。",
-                    "“established” for an official or widely used English name, “translation” for the curators' own.",
-                ),
-            ),
-            vec![],
-            vec![xsd("string")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Details,
-                "sourceFile",
-                DatatypeProperty,
-                ("原文文件", "source file"),
-                (
-                    "文件原文在 graph-data/sources/ 中的文件名。",
-                    "The file name of the document's text in graph-data/sources/.",
-                ),
-            ),
-            vec![class("Document")],
-            vec![xsd("string")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Details,
-                "number",
-                DatatypeProperty,
-                ("编号", "number"),
-                (
-                    "章节或任务条款在文件中印刷的编号（二、1、（三）……）。",
-                    "The number of a section or task as printed (二, 1, (三) …).",
-                ),
-            ),
-            vec![class("Section"), class("Task")],
-            vec![xsd("string")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Details,
-                "indicator",
-                DatatypeProperty,
-                ("指标", "indicator"),
-                (
-                    "量化目标所衡量的指标，按原文书写。",
-                    "What a quantitative target measures, as written.",
-                ),
-            ),
-            vec![class("Target")],
-            vec![lang_string.clone()],
-            vec![],
-        ),
-        with(
-            fixed(
-                Details,
-                "value",
-                DatatypeProperty,
-                ("目标值", "value"),
-                ("量化目标的数值。", "The number a quantitative target sets."),
-            ),
-            vec![class("Target")],
-            vec![xsd("decimal")],
-            vec![format!("{}value", ns::RDF)],
-        ),
-        with(
-            fixed(
-                Details,
-                "unit",
-                DatatypeProperty,
-                ("单位", "unit"),
-                (
-                    "目标值的单位，按原文书写（%、家、亿元……）。",
-                    "The unit of the value, as written (%, 家, 亿元 …).",
-                ),
-            ),
-            vec![class("Target")],
-            vec![xsd("string")],
-            vec![format!("{}unitText", ns::SCHEMA)],
-        ),
-        with(
-            fixed(
-                Details,
-                "year",
-                DatatypeProperty,
-                ("目标年份", "year"),
-                (
-                    "量化目标要达到的年份。",
-                    "The year by which a quantitative target is to be reached.",
-                ),
-            ),
-            vec![class("Target")],
-            vec![xsd("gYear")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Details,
-                "measure",
-                ObjectProperty,
-                ("衡量对象", "measure"),
-                (
-                    "量化目标所衡量的量（<base>measures 概念体系中的概念），措辞不同而所计相同的目标共用一个。",
-                    "What a quantitative target counts: a concept of the <base>measures scheme, shared by targets worded differently that count the same quantity.",
-                ),
-            ),
-            vec![class("Target")],
-            vec![skos_concept.clone()],
-            vec![],
-        ),
-        with(
-            fixed(
-                Instruments,
-                "InstrumentCode",
-                Class,
-                ("政策工具编码", "Instrument code"),
-                (
-                    "整理者的判定：某一条款使用某一政策工具，附决定编码的词语和包含它们的原文引语。",
-                    "A curator's decision that a provision uses a policy instrument, with the cue words that decide it and the verbatim quote that contains them.",
-                ),
-            ),
-            vec![],
-            vec![],
-            vec![format!("{}Entity", ns::PROV)],
-        ),
-        with(
-            fixed(
-                Instruments,
-                "instrument",
-                ObjectProperty,
-                ("使用政策工具", "uses instrument"),
-                (
-                    "条款使用的政策工具（<base>instruments 概念体系中的工具）；每个编码另有 instrumentCode 节点给出依据。",
-                    "A policy-instrument tool (a concept of the <base>instruments scheme) the provision uses; an instrumentCode node gives the grounds of each.",
-                ),
-            ),
-            vec![class("Task"), class("Section")],
-            vec![skos_concept.clone()],
-            vec![],
-        ),
-        with(
-            fixed(
-                Instruments,
-                "instrumentCode",
-                ObjectProperty,
-                ("政策工具编码", "instrument code"),
-                (
-                    "条款的一个政策工具编码节点。",
-                    "One instrument code of the provision.",
-                ),
-            ),
-            vec![class("Task"), class("Section")],
-            vec![class("InstrumentCode")],
-            vec![],
-        ),
-        with(
-            fixed(
-                Instruments,
-                "tool",
-                ObjectProperty,
-                ("政策工具", "tool"),
-                ("编码所指的政策工具。", "The tool a code assigns."),
-            ),
-            vec![class("InstrumentCode")],
-            vec![skos_concept.clone()],
-            vec![],
-        ),
-        with(
-            fixed(
-                Instruments,
-                "cue",
-                DatatypeProperty,
-                ("判定词语", "cue"),
-                (
-                    "引语中决定编码的词语。",
-                    "The words of the quote that decide the code.",
-                ),
-            ),
-            vec![class("InstrumentCode")],
-            vec![lang_string.clone()],
-            vec![],
-        ),
-    ]);
+    out.extend(fixed.terms);
     out
 }
 
@@ -596,8 +229,10 @@ pub(crate) fn compact(iri: &str, prefixes: &[(&'static str, String)]) -> String 
 }
 
 /// The vocabulary as a Turtle document.
-pub fn ontology_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
+pub fn ontology_turtle(vocabulary: &Vocabulary, iris: &Iris) -> Result<String, TermsError> {
     let prefixes = prefixes(iris);
+    let fixed = FixedTerms::read(&prefixes)?;
+    let description = fixed.ontology.clone();
     let c = |iri: &str| compact(iri, &prefixes);
     let classes = |list: &[String]| -> Vec<String> {
         match list {
@@ -625,21 +260,15 @@ pub fn ontology_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
             pair(
                 "rdfs:label",
                 vec![
-                    turtle::lang("苏南创新政策知识图谱本体", "zh-Hans"),
-                    turtle::lang("sunan-kg vocabulary", "en"),
+                    turtle::lang(&description.zh, "zh-Hans"),
+                    turtle::lang(&description.en, "en"),
                 ],
             ),
             pair(
                 "rdfs:comment",
                 vec![
-                    turtle::lang(
-                        "苏南创新政策知识图谱的类与属性：实体种类、关系种类，以及承载原文证据的陈述节点与出处（维基数据模式）。",
-                        "zh-Hans",
-                    ),
-                    turtle::lang(
-                        "Classes and properties of the knowledge graph of southern Jiangsu innovation policy: entity kinds, relation kinds, and the statement nodes and references that carry the verbatim evidence (the Wikidata pattern).",
-                        "en",
-                    ),
+                    turtle::lang(&description.comment_zh, "zh-Hans"),
+                    turtle::lang(&description.comment_en, "en"),
                 ],
             ),
             pair(
@@ -654,11 +283,14 @@ pub fn ontology_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
                 "vann:preferredNamespaceUri",
                 vec![turtle::string(&iris.ontology_ns())],
             ),
-            pair("rdfs:seeAlso", vec![turtle::iri(&format!("{}shapes", iris.base()))]),
+            pair(
+                "rdfs:seeAlso",
+                vec![turtle::iri(&format!("{}shapes", iris.base()))],
+            ),
         ],
     );
     let mut group = None;
-    for term in terms(vocabulary, iris) {
+    for term in all_terms(vocabulary, iris, fixed) {
         if group != Some(term.group) {
             group = Some(term.group);
             doc.comment(&format!("---- {}", group_title(term.group).1));
@@ -701,12 +333,15 @@ pub fn ontology_turtle(vocabulary: &Vocabulary, iris: &Iris) -> String {
             ],
         );
     }
-    doc.finish()
+    Ok(doc.finish())
 }
 
 /// The triples of the vocabulary (the Turtle document, parsed).
-pub fn ontology_triples(vocabulary: &Vocabulary, iris: &Iris) -> Result<Vec<Triple>, String> {
-    parse_turtle(&ontology_turtle(vocabulary, iris))
+pub fn ontology_triples(vocabulary: &Vocabulary, iris: &Iris) -> Result<Vec<Triple>, RdfError> {
+    parse_turtle(&ontology_turtle(vocabulary, iris)?).map_err(|reason| RdfError::Generated {
+        document: "ontology",
+        reason,
+    })
 }
 
 /// Parses a Turtle document we generated; an error here is a bug in a generator.

@@ -31,6 +31,13 @@ impl TurtleText {
         self.out.push('\n');
     }
 
+    /// Writes Turtle written elsewhere (hand-formatted statements and their comments),
+    /// followed by a blank line.
+    pub fn text(&mut self, turtle: &str) {
+        self.out.push_str(turtle.trim_end());
+        self.out.push_str("\n\n");
+    }
+
     /// Writes `subject p1 o1, o2 ; p2 o3 .` with one predicate per line.
     pub fn block(&mut self, subject: &str, pairs: &[Pair]) {
         let pairs: Vec<&Pair> = pairs
@@ -67,11 +74,6 @@ pub(crate) fn lang(text: &str, tag: &str) -> String {
 /// A plain string literal.
 pub(crate) fn string(text: &str) -> String {
     quoted(text)
-}
-
-/// A typed literal, the datatype written as a Turtle term (`xsd:integer`).
-pub(crate) fn typed(text: &str, datatype: &str) -> String {
-    format!("{}^^{datatype}", quoted(text))
 }
 
 /// An IRI in angle brackets.

@@ -22,7 +22,7 @@ pub fn dataset_version(model: &Model) -> Result<String, RdfError> {
     let mut dump = Vec::new();
     write_dump(model, &iris, DumpFormat::NTriples, &mut dump)?;
     hasher.update(&dump);
-    hasher.update(ontology_turtle(&model.vocabulary, &iris).as_bytes());
+    hasher.update(ontology_turtle(&model.vocabulary, &iris)?.as_bytes());
     hasher.update(shapes_turtle(&model.vocabulary, &iris).as_bytes());
     let mut hex = hex_digest(&hasher.finalize());
     hex.truncate(VERSION_DIGITS);

@@ -129,7 +129,7 @@ async fn the_vocabulary_resolves_for_machines_and_people() {
     let data = dataset();
     assert_eq!(
         String::from_utf8(body).expect("utf-8"),
-        rdf::ontology_turtle(&data.model.vocabulary, &data.iris)
+        rdf::ontology_turtle(&data.model.vocabulary, &data.iris).expect("vocabulary")
     );
     let (status, _, body) = fetch(&server, "/ontology", "application/ld+json").await;
     assert_eq!(status, StatusCode::OK);

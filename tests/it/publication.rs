@@ -17,7 +17,7 @@ fn ontology_and_shapes_are_in_sync_with_the_vocabulary() {
     let iris = Iris::default();
     // On a difference these print a diff; `UPDATE_EXPECT=1 cargo test` rewrites the files.
     expect_test::expect_file!["../../graph-data/ontology.ttl"]
-        .assert_eq(&rdf::ontology_turtle(&data.model.vocabulary, &iris));
+        .assert_eq(&rdf::ontology_turtle(&data.model.vocabulary, &iris).expect("vocabulary"));
     expect_test::expect_file!["../../graph-data/shapes.ttl"]
         .assert_eq(&rdf::shapes_turtle(&data.model.vocabulary, &iris));
 }
@@ -81,6 +81,56 @@ fn every_class_and_property_the_data_uses_is_declared_with_zh_and_en_labels() {
     }
     // Every kind and relation kind of vocabulary.toml is used, so all were checked.
     assert!(used.len() > 60, "{} terms used", used.len());
+}
+
+#[test]
+fn the_fixed_terms_are_exactly_those_the_data_and_the_shapes_use() {
+    let data = dataset();
+    let iris = &data.iris;
+    let terms = rdf::terms(&data.model.vocabulary, iris).expect("vocabulary");
+    let declared: BTreeSet<String> = terms.iter().map(|t| t.iri(iris)).collect();
+    let ours = [
+        iris.ontology_ns(),
+        iris.statement_link_ns(),
+        iris.statement_value_ns(),
+    ];
+    let shapes = rdf::shapes_turtle(&data.model.vocabulary, iris);
+    let shapes = parse_rdf(shapes.as_bytes(), RdfFormat::Turtle);
+    // Every term of ours that the data writes or the shapes constrain, as a predicate or as an
+    // object (a class, a path, a target).
+    let mut used = BTreeSet::new();
+    for triple in rdf::triples(&data.model, iris).iter().chain(&shapes) {
+        let object = match &triple.object {
+            Term::NamedNode(node) => Some(node.as_str()),
+            _ => None,
+        };
+        for iri in std::iter::once(triple.predicate.as_str()).chain(object) {
+            if ours.iter().any(|n| iri.starts_with(n.as_str())) {
+                used.insert(iri.to_owned());
+            }
+        }
+    }
+    let undeclared: Vec<&String> = used.difference(&declared).collect();
+    assert!(
+        undeclared.is_empty(),
+        "used but not declared: {undeclared:?}"
+    );
+    // The fixed terms (src/rdf/terms.toml) are written by the code, not by vocabulary.toml, so
+    // one that nothing uses any more is a leftover.
+    let fixed = [
+        rdf::Group::Provenance,
+        rdf::Group::Details,
+        rdf::Group::Instruments,
+    ];
+    let unused: Vec<&str> = terms
+        .iter()
+        .filter(|t| fixed.contains(&t.group) && !used.contains(&t.iri(iris)))
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "declared in terms.toml but unused: {unused:?}"
+    );
 }
 
 #[test]

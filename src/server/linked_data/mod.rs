@@ -178,15 +178,20 @@ async fn ontology(
     let data = &linked.dataset;
     let vocabulary = &data.model.vocabulary;
     Ok(match Representation::negotiate(&headers) {
-        Some(Representation::Html) => pages::ontology_page(data),
+        Some(Representation::Html) => {
+            let terms = rdf::terms(vocabulary, &data.iris)
+                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
+            pages::ontology_page(data, &terms)
+        }
         // The Turtle is the hand-formatted document, byte for byte graph-data/ontology.ttl
         // under the default base.
-        Some(Representation::Rdf(RdfFormat::Turtle)) => {
-            turtle_text(rdf::ontology_turtle(vocabulary, &data.iris))
-        }
+        Some(Representation::Rdf(RdfFormat::Turtle)) => turtle_text(
+            rdf::ontology_turtle(vocabulary, &data.iris)
+                .map_err(|e| LinkedDataError::Publication(e.to_string()))?,
+        ),
         Some(Representation::Rdf(format)) => {
             let triples = rdf::ontology_triples(vocabulary, &data.iris)
-                .map_err(LinkedDataError::Publication)?;
+                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
             rdf_response(&triples, format, &vocabulary_prefixes(data))
         }
         None => Representation::not_acceptable(&headers),

@@ -181,9 +181,8 @@ pub(super) fn triples_page(data: &Dataset, iri: &NamedNode, triples: &[Triple]) 
 }
 
 /// The vocabulary for people, one anchor per term.
-pub(super) fn ontology_page(data: &Dataset) -> Response {
+pub(super) fn ontology_page(data: &Dataset, terms: &[rdf::Term]) -> Response {
     let iris = &data.iris;
-    let terms = rdf::terms(&data.model.vocabulary, iris);
     let ours = |iri: &str| -> String {
         match terms.iter().find(|t| t.iri(iris) == iri) {
             Some(t) => format!(
@@ -207,7 +206,7 @@ pub(super) fn ontology_page(data: &Dataset) -> Response {
         skps = escape(&iris.statement_value_ns()),
     );
     let mut group = None;
-    for term in &terms {
+    for term in terms {
         if group != Some(term.group) {
             if group.is_some() {
                 body.push_str("</dl>");
