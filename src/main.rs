@@ -319,34 +319,11 @@ fn check(args: &DataArgs) -> anyhow::Result<()> {
 }
 
 fn coverage(args: &DataArgs) -> anyhow::Result<()> {
-    use std::fmt::Write;
     let files = data_files(args)?;
     let model = sunan_kg::load(&files)?;
     let report = sunan_kg::coverage::check_coverage(&model, &files)?;
-    let mut out = String::new();
-    for candidate in &report.unexplained {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t…{}…",
-            candidate.document, candidate.pattern, candidate.text, candidate.context
-        )?;
-    }
-    let total: usize = report.candidates.values().sum();
-    writeln!(
-        out,
-        "\n{total} candidate names in {} documents: {} are names of entities, {} ignored phrases, {} common nouns after a generic word ({} ignore entries), {} unexplained",
-        report.candidates.len(),
-        report.named,
-        report.ignored,
-        report.generic,
-        report.ignore_entries,
-        report.unexplained.len()
-    )?;
-    for text in &report.unused_ignores {
-        writeln!(out, "unused ignore entry: {text}")?;
-    }
-    print(&out)?;
-    if !report.unexplained.is_empty() || !report.unused_ignores.is_empty() {
+    print(&report.to_text())?;
+    if !report.is_complete() {
         anyhow::bail!("coverage is incomplete: add the entities or ignore entries listed above");
     }
     Ok(())

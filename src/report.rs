@@ -46,7 +46,7 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
         "- {aliases} aliases as written in the documents; {english} entities with an English name ({established} established, {} translated for this graph).",
         english - established
     );
-    let total: usize = coverage.candidates.values().sum();
+    let total = coverage.total();
     let _ = writeln!(
         out,
         "- Coverage: {total} candidate names in the sources; {} are names of entities, {} are ignored phrases and {} common nouns (with {} ignore entries, each with its reason); {} unexplained.\n",
