@@ -290,32 +290,8 @@ async fn shutdown_signal() {
 }
 
 fn check(args: &DataArgs) -> anyhow::Result<()> {
-    use std::fmt::Write;
     let model = load_model(args)?;
-    let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
-    let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
-    let mut out = String::new();
-    writeln!(
-        out,
-        "graph-data is valid: {} entities, {} relations ({} stated, {} inferred, {} derived by {} rules, {} curated), {} quotes on relations, every one found in its source",
-        model.entities.len(),
-        model.relations.len(),
-        stated,
-        inferred,
-        derived,
-        model.rules.len(),
-        curated,
-        quotes
-    )?;
-    writeln!(out, "\nentities by kind:")?;
-    for (kind, count) in model.count_by_kind() {
-        writeln!(out, "  {kind:<20} {count:>5}")?;
-    }
-    writeln!(out, "\nrelations by kind:")?;
-    for (kind, count) in model.count_by_relation_kind() {
-        writeln!(out, "  {kind:<20} {count:>5}")?;
-    }
-    print(&out)
+    print(&sunan_kg::report::check_summary(&model))
 }
 
 fn coverage(args: &DataArgs) -> anyhow::Result<()> {
