@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use sunan_kg::memory::MeteredAllocator;
-use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris};
+use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris, Publication};
 use sunan_kg::server::{AppState, ServerLimits, serve};
 use sunan_kg::sparql::SparqlLimits;
 use sunan_kg::{DataFiles, Dataset, Model};
@@ -316,41 +316,11 @@ fn export(args: &DataArgs, format: DumpFormat) -> anyhow::Result<()> {
 }
 
 /// Writes every published file into `dir`: the dumps, `SHA256SUMS`, `ontology.ttl`,
-/// `shapes.ttl` and `void.ttl`.
+/// `shapes.ttl` and `void.ttl`, the same bytes the server publishes.
 fn export_dir(args: &DataArgs, dir: &std::path::Path) -> anyhow::Result<()> {
-    use sunan_kg::rdf;
     let iris = Iris::new(&args.base_iri)?;
     let model = load_model(args)?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let write = |name: &str, bytes: &[u8]| {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
-    };
-    let dumps = rdf::Dumps::build(&model, &iris)?;
-    for file in &dumps.files {
-        write(&file.name, &file.bytes)?;
-    }
-    write(rdf::CHECKSUMS_FILE, dumps.checksums().as_bytes())?;
-    write(
-        "ontology.ttl",
-        rdf::ontology_turtle(&model.vocabulary, &iris).as_bytes(),
-    )?;
-    write(
-        "shapes.ttl",
-        rdf::shapes_turtle(&model.vocabulary, &iris).as_bytes(),
-    )?;
-    let version = rdf::dataset_version(&model)?;
-    let void = rdf::void_triples(&model, &iris, &version, &dumps);
-    let turtle = rdf::triples_to_bytes(
-        &void,
-        oxigraph::io::RdfFormat::Turtle,
-        &rdf::void_prefixes(&iris),
-    )?;
-    write("void.ttl", &turtle)?;
-    print(&format!(
-        "dataset version {version}: wrote {} dumps, {}, ontology.ttl, shapes.ttl and void.ttl to {}\n",
-        dumps.files.len(),
-        rdf::CHECKSUMS_FILE,
-        dir.display()
-    ))
+    let publication = Publication::build(&model, &iris)?;
+    publication.write_to(dir)?;
+    print(&publication.written_message(dir))
 }
