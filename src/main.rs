@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use sunan_kg::memory::MeteredAllocator;
-use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris};
+use sunan_kg::rdf::{DEFAULT_BASE_IRI, DumpFormat, Iris, Publication};
 use sunan_kg::server::{AppState, ServerLimits, serve};
 use sunan_kg::sparql::SparqlLimits;
 use sunan_kg::{DataFiles, Dataset, Model};
@@ -290,63 +290,16 @@ async fn shutdown_signal() {
 }
 
 fn check(args: &DataArgs) -> anyhow::Result<()> {
-    use std::fmt::Write;
     let model = load_model(args)?;
-    let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
-    let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
-    let mut out = String::new();
-    writeln!(
-        out,
-        "graph-data is valid: {} entities, {} relations ({} stated, {} inferred, {} derived by {} rules, {} curated), {} quotes on relations, every one found in its source",
-        model.entities.len(),
-        model.relations.len(),
-        stated,
-        inferred,
-        derived,
-        model.rules.len(),
-        curated,
-        quotes
-    )?;
-    writeln!(out, "\nentities by kind:")?;
-    for (kind, count) in model.count_by_kind() {
-        writeln!(out, "  {kind:<20} {count:>5}")?;
-    }
-    writeln!(out, "\nrelations by kind:")?;
-    for (kind, count) in model.count_by_relation_kind() {
-        writeln!(out, "  {kind:<20} {count:>5}")?;
-    }
-    print(&out)
+    print(&sunan_kg::report::check_summary(&model))
 }
 
 fn coverage(args: &DataArgs) -> anyhow::Result<()> {
-    use std::fmt::Write;
     let files = data_files(args)?;
     let model = sunan_kg::load(&files)?;
     let report = sunan_kg::coverage::check_coverage(&model, &files)?;
-    let mut out = String::new();
-    for candidate in &report.unexplained {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t…{}…",
-            candidate.document, candidate.pattern, candidate.text, candidate.context
-        )?;
-    }
-    let total: usize = report.candidates.values().sum();
-    writeln!(
-        out,
-        "\n{total} candidate names in {} documents: {} are names of entities, {} ignored phrases, {} common nouns after a generic word ({} ignore entries), {} unexplained",
-        report.candidates.len(),
-        report.named,
-        report.ignored,
-        report.generic,
-        report.ignore_entries,
-        report.unexplained.len()
-    )?;
-    for text in &report.unused_ignores {
-        writeln!(out, "unused ignore entry: {text}")?;
-    }
-    print(&out)?;
-    if !report.unexplained.is_empty() || !report.unused_ignores.is_empty() {
+    print(&report.to_text())?;
+    if !report.is_complete() {
         anyhow::bail!("coverage is incomplete: add the entities or ignore entries listed above");
     }
     Ok(())
@@ -363,41 +316,11 @@ fn export(args: &DataArgs, format: DumpFormat) -> anyhow::Result<()> {
 }
 
 /// Writes every published file into `dir`: the dumps, `SHA256SUMS`, `ontology.ttl`,
-/// `shapes.ttl` and `void.ttl`.
+/// `shapes.ttl` and `void.ttl`, the same bytes the server publishes.
 fn export_dir(args: &DataArgs, dir: &std::path::Path) -> anyhow::Result<()> {
-    use sunan_kg::rdf;
     let iris = Iris::new(&args.base_iri)?;
     let model = load_model(args)?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let write = |name: &str, bytes: &[u8]| {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
-    };
-    let dumps = rdf::Dumps::build(&model, &iris)?;
-    for file in &dumps.files {
-        write(&file.name, &file.bytes)?;
-    }
-    write(rdf::CHECKSUMS_FILE, dumps.checksums().as_bytes())?;
-    write(
-        "ontology.ttl",
-        rdf::ontology_turtle(&model.vocabulary, &iris)?.as_bytes(),
-    )?;
-    write(
-        "shapes.ttl",
-        rdf::shapes_turtle(&model.vocabulary, &iris).as_bytes(),
-    )?;
-    let version = rdf::dataset_version(&model)?;
-    let void = rdf::void_triples(&model, &iris, &version, &dumps);
-    let turtle = rdf::triples_to_bytes(
-        &void,
-        oxigraph::io::RdfFormat::Turtle,
-        &rdf::void_prefixes(&iris),
-    )?;
-    write("void.ttl", &turtle)?;
-    print(&format!(
-        "dataset version {version}: wrote {} dumps, {}, ontology.ttl, shapes.ttl and void.ttl to {}\n",
-        dumps.files.len(),
-        rdf::CHECKSUMS_FILE,
-        dir.display()
-    ))
+    let publication = Publication::build(&model, &iris)?;
+    publication.write_to(dir)?;
+    print(&publication.written_message(dir))
 }

@@ -1,11 +1,42 @@
-//! The figures of the graph as a Markdown page (`docs/graph.md`, `sunan-kg report`): counts by
-//! kind, relation kind and document, evidence and coverage totals.
+//! The figures of the graph: as a Markdown page (`docs/graph.md`, `sunan-kg report`: counts by
+//! kind, relation kind and document, evidence and coverage totals), and as the summary
+//! `sunan-kg check` prints.
 
 use std::fmt::Write;
 
 use crate::Model;
 use crate::coverage::CoverageReport;
 use crate::model::Details;
+
+/// The summary `sunan-kg check` prints of valid graph-data: the totals, then the entities by
+/// kind and the relations by kind.
+pub fn check_summary(model: &Model) -> String {
+    let quotes: usize = model.relations.iter().map(|r| r.evidence.len()).sum();
+    let [stated, inferred, derived, curated] = Model::count_by_basis(model.relations.iter());
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(
+        out,
+        "graph-data is valid: {} entities, {} relations ({} stated, {} inferred, {} derived by {} rules, {} curated), {} quotes on relations, every one found in its source",
+        model.entities.len(),
+        model.relations.len(),
+        stated,
+        inferred,
+        derived,
+        model.rules.len(),
+        curated,
+        quotes
+    );
+    let _ = writeln!(out, "\nentities by kind:");
+    for (kind, count) in model.count_by_kind() {
+        let _ = writeln!(out, "  {kind:<20} {count:>5}");
+    }
+    let _ = writeln!(out, "\nrelations by kind:");
+    for (kind, count) in model.count_by_relation_kind() {
+        let _ = writeln!(out, "  {kind:<20} {count:>5}");
+    }
+    out
+}
 
 /// Renders the report. Deterministic: the same data gives the same text.
 pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
@@ -46,7 +77,7 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
         "- {aliases} aliases as written in the documents; {english} entities with an English name ({established} established, {} translated for this graph).",
         english - established
     );
-    let total: usize = coverage.candidates.values().sum();
+    let total = coverage.total();
     let _ = writeln!(
         out,
         "- Coverage: {total} candidate names in the sources; {} are names of entities, {} are ignored phrases and {} common nouns (with {} ignore entries, each with its reason); {} unexplained.\n",

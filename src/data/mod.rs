@@ -1,5 +1,6 @@
 //! Reading and validating graph-data: from TOML files to a [`crate::Model`].
 
+pub(crate) mod coverage_files;
 mod error;
 mod files;
 mod loader;

@@ -167,9 +167,9 @@ impl Evidence {
 
     /// How to cite the provision the quote is in, or else its document (GB/T 7714 and
     /// BibTeX).
-    async fn citation(&self) -> Option<super::analytics::Citation> {
+    async fn citation(&self) -> Option<super::citation::Citation> {
         let entity = self.evidence.provision.unwrap_or(self.evidence.document);
-        super::analytics::citation(&self.data, entity)
+        super::citation::citation(&self.data, entity)
     }
 
     /// Where the quote starts in the document's `text`, in UTF-16 code units.

@@ -6,6 +6,7 @@ mod describe;
 mod dump;
 mod iri;
 mod ontology;
+mod publication;
 mod schemes;
 mod shapes;
 mod terms;
@@ -25,6 +26,9 @@ pub use dump::{CHECKSUMS_FILE, DumpFile, Dumps};
 pub use iri::{BaseIriError, DEFAULT_BASE_IRI, Iris, ns};
 pub use ontology::{
     Group, Namespace, Term, TermKind, group_title, ontology_triples, ontology_turtle, terms,
+};
+pub use publication::{
+    ONTOLOGY_FILE, Publication, PublicationError, PublishedFile, SHAPES_FILE, VOID_FILE,
 };
 pub use schemes::{instrument_scheme_triples, measure_scheme_triples};
 pub use shapes::shapes_turtle;

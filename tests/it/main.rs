@@ -19,6 +19,7 @@ mod linked_data;
 mod loader;
 mod projections;
 mod publication;
+mod published_files;
 mod query_cache;
 mod questions;
 mod schema;

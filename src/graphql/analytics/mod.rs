@@ -16,8 +16,6 @@ pub use instruments::{
     InstrumentCell, InstrumentCode, InstrumentConcept, InstrumentDimension, InstrumentLevel,
     InstrumentRow, InstrumentScheme, InstrumentTable,
 };
-// The citation fields of evidence (in `relation`) reach `Citation` through this module.
-pub(crate) use super::citation::{Citation, citation};
 
 use super::entity::{Document, Entity, EntityRef, Target};
 use super::enums::EntityKind;

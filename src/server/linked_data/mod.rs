@@ -5,7 +5,6 @@
 
 mod html;
 mod pages;
-mod publication;
 mod representation;
 
 use std::sync::Arc;
@@ -22,10 +21,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use html::{escape, html_page};
 pub use representation::{Representation, rdf_response};
 
-use self::publication::Publication;
 use super::AppState;
 use crate::SharedDataset;
-use crate::rdf::{self, CHECKSUMS_FILE};
+use crate::rdf::{self, CHECKSUMS_FILE, Publication};
 
 /// What the Linked Data handlers share: the dataset and the published files, built on first use.
 #[derive(Clone)]
@@ -103,8 +101,10 @@ impl LinkedData {
             let this = self.clone();
             // Serialising every dump takes a moment: keep it off the async threads.
             tokio::task::spawn_blocking(move || {
-                this.publication
-                    .get_or_init(|| Publication::build(&this.dataset).map_err(|e| e.to_string()));
+                this.publication.get_or_init(|| {
+                    Publication::build(&this.dataset.model, &this.dataset.iris)
+                        .map_err(|e| e.to_string())
+                });
             })
             .await
             .map_err(|e| LinkedDataError::Publication(e.to_string()))?;

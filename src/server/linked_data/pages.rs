@@ -7,10 +7,9 @@ use axum::response::Response;
 use oxigraph::model::{NamedNode, Term, Triple};
 
 use super::html::{escape, html_page};
-use super::publication::Publication;
 use crate::Dataset;
 use crate::model::{Details, EnglishStatus, Entity, Evidence};
-use crate::rdf::{self, Namespace};
+use crate::rdf::{self, Namespace, Publication};
 
 /// Link from `/id/x` (or from `/statement/…/…/…` with `up` levels) to another entity.
 fn entity_link(data: &Dataset, index: usize, up: &str) -> String {
