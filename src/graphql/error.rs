@@ -6,6 +6,8 @@ use std::sync::Arc;
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
 use async_graphql::{Error, ErrorExtensions, ServerError, ValidationResult};
 
+use super::{MAX_COMPLEXITY, MAX_DEPTH};
+
 /// An error a client can act on; `code` is stable, the message is for people.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -123,7 +125,7 @@ impl Extension for ErrorCodesExtension {
         ctx: &ExtensionContext<'_>,
         next: NextValidation<'_>,
     ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx).await.map_err(|mut errors| {
+        let result = next.run(ctx).await.map_err(|mut errors| {
             // The engine reports a missing mutation or subscription root twice.
             let mut seen = Vec::new();
             errors.retain(|e| {
@@ -134,17 +136,35 @@ impl Extension for ErrorCodesExtension {
             });
             errors
                 .into_iter()
-                .map(|e| {
-                    let code = if e.message.contains("too complex")
-                        || e.message.contains("nested too deep")
-                    {
-                        codes::LIMIT_EXCEEDED
-                    } else {
-                        codes::VALIDATION_FAILED
-                    };
-                    with_code(e, code)
-                })
-                .collect()
-        })
+                .map(|e| with_code(e, codes::VALIDATION_FAILED))
+                .collect::<Vec<_>>()
+        })?;
+        // The engine's own limits would fail with bare messages; checked here, they fail
+        // with their code and the figures.
+        let exceeded = if result.depth > MAX_DEPTH {
+            Some(LimitExceeded::Depth(result.depth))
+        } else if result.complexity > MAX_COMPLEXITY {
+            Some(LimitExceeded::Complexity(result.complexity))
+        } else {
+            None
+        };
+        match exceeded {
+            Some(limit) => Err(vec![coded(
+                ServerError::new(limit.to_string(), None),
+                codes::LIMIT_EXCEEDED,
+            )]),
+            None => Ok(result),
+        }
     }
+}
+
+/// A limit of the query's shape that validation checks.
+#[derive(Debug, thiserror::Error)]
+enum LimitExceeded {
+    /// Selections nested deeper than [`MAX_DEPTH`].
+    #[error("the query is nested too deep: {0} levels, more than the limit of {MAX_DEPTH}")]
+    Depth(usize),
+    /// A static complexity above [`MAX_COMPLEXITY`].
+    #[error("the query is too complex: {0}, more than the limit of {MAX_COMPLEXITY}")]
+    Complexity(usize),
 }

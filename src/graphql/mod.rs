@@ -57,8 +57,6 @@ pub fn build_schema(dataset: SharedDataset) -> KgSchema {
 pub fn build_schema_with(dataset: SharedDataset, limits: Limits, cache: QueryCache) -> KgSchema {
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .data(dataset)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
         // The cache comes first: a request it knows skips the parse and cost check of Limits.
         .extension(cache)
         .extension(limits)

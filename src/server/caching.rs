@@ -13,6 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::ServerError;
 use crate::rdf::sha256_hex;
 
 /// Largest body buffered to compute its tag (the largest dump is well below it); a larger
@@ -39,10 +40,7 @@ pub async fn revalidate(request: Request, next: Next) -> Response {
     let (mut parts, body) = response.into_parts();
     let bytes = match to_bytes(body, MAX_TAGGED_BYTES).await {
         Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(%error, "cannot read a response body to tag it");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+        Err(error) => return ServerError::Body(error).into_response(),
     };
     let mut digest = sha256_hex(&bytes);
     digest.truncate(TAG_DIGITS);

@@ -133,9 +133,7 @@ async fn file(
     let data = &state.dataset;
     let base = format!("{}export/", data.iris.base());
     let csv = |table: Table| -> Result<Response, ServerError> {
-        let text = table
-            .to_csv()
-            .map_err(|e| ServerError::Internal(e.to_string()))?;
+        let text = table.to_csv()?;
         Ok(download(
             &file,
             "text/csv; charset=utf-8; header=present",
@@ -236,7 +234,9 @@ fn agencies<'a>(
             document,
             collective,
         })
-        .ok_or_else(|| ServerError::Internal("agency network missing".to_owned()))?;
+        .ok_or_else(|| {
+            ServerError::Internal("the agency network of this scope was not computed")
+        })?;
     Ok((Network::of_agencies(&data.model, network), network))
 }
 
@@ -269,6 +269,7 @@ fn neighborhood(
     };
     let vocabulary = &data.model.vocabulary;
     let found: Neighborhood = data.graph.neighborhood(
+        &data.model,
         &[seed],
         hops,
         MAX_NODES,

@@ -13,12 +13,10 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use serde_json::json;
 
 use super::admission::ClientAddress;
-use super::{AppState, MAX_GRAPHQL_RESPONSE_BYTES};
-use crate::excerpt::excerpt;
-use crate::graphql::{PERSISTED_QUERY, QueryCache, codes};
+use super::{AppState, MAX_GRAPHQL_RESPONSE_BYTES, ServerError};
+use crate::graphql::{PERSISTED_QUERY, QueryCache};
 
 /// How long caches may keep a GET answer: the graph never changes while the server runs.
 const GET_CACHE_CONTROL: &str = "public, max-age=300";
@@ -53,53 +51,13 @@ impl ResponseType {
 
     /// The type the `Accept` header asks for; `None` when it allows neither.
     fn negotiate(headers: &HeaderMap) -> Option<Self> {
-        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
         crate::sparql::negotiate::choose(
-            accept,
+            super::headers::accept_header(headers),
             &Self::OFFERED,
             Self::media_type,
             Self::from_media_type,
             |a, b| a == b,
         )
-    }
-}
-
-/// A failure before execution, answered as a GraphQL error body with a code.
-struct TransportError {
-    status: StatusCode,
-    code: &'static str,
-    message: String,
-    retry_after: Option<u64>,
-}
-
-impl TransportError {
-    fn bad_request(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::BAD_REQUEST,
-            code: codes::BAD_REQUEST,
-            message: message.into(),
-            retry_after: None,
-        }
-    }
-}
-
-impl IntoResponse for TransportError {
-    fn into_response(self) -> Response {
-        let body = json!({
-            "errors": [{ "message": excerpt(&self.message), "extensions": { "code": self.code } }]
-        });
-        let mut response = (
-            self.status,
-            [(header::CONTENT_TYPE, "application/json")],
-            body.to_string(),
-        )
-            .into_response();
-        if let Some(seconds) = self.retry_after {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
     }
 }
 
@@ -115,11 +73,11 @@ pub async fn get(
         return Html(super::assets::graphiql_page()).into_response();
     };
     let Some(response_type) = ResponseType::negotiate(&headers) else {
-        return not_acceptable().into_response();
+        return not_acceptable(&headers).into_graphql_response();
     };
     let request = match parse_get(&raw) {
         Ok(request) => request,
-        Err(error) => return error.into_response(),
+        Err(error) => return error.into_graphql_response(),
     };
     let response = execute(&state, client, BatchRequest::Single(request), response_type).await;
     match response {
@@ -132,7 +90,7 @@ pub async fn get(
             }
             response
         }
-        Err(error) => error.into_response(),
+        Err(error) => error.into_graphql_response(),
     }
 }
 
@@ -147,56 +105,44 @@ pub async fn post(
     // A body over the limit (413) or not sent in time (400) still gets a GraphQL error body.
     let body = match body {
         Ok(body) => body,
-        Err(rejection) => {
-            return TransportError {
-                status: rejection.status(),
-                code: codes::BAD_REQUEST,
-                message: rejection.body_text(),
-                retry_after: None,
-            }
-            .into_response();
-        }
+        Err(rejection) => return ServerError::from(rejection).into_graphql_response(),
     };
     let Some(response_type) = ResponseType::negotiate(&headers) else {
-        return not_acceptable().into_response();
+        return not_acceptable(&headers).into_graphql_response();
     };
     let media_type = super::headers::body_media_type(&headers);
     let batch = match media_type.as_str() {
         "application/json" => serde_json::from_slice::<BatchRequest>(&body).map_err(|e| {
-            TransportError::bad_request(format!("the body is not a GraphQL request in JSON: {e}"))
+            ServerError::BadRequest(format!("the body is not a GraphQL request in JSON: {e}"))
         }),
         "application/graphql" => String::from_utf8(body.to_vec())
             .map(|query| BatchRequest::Single(async_graphql::Request::new(query)))
-            .map_err(|_| TransportError::bad_request("the body is not UTF-8")),
-        other => Err(TransportError {
-            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            code: codes::BAD_REQUEST,
-            message: format!(
-                "unsupported content type {other:?}: send application/json (or application/graphql)"
-            ),
-            retry_after: None,
-        }),
+            .map_err(|_| ServerError::BadRequest("the body is not UTF-8".into())),
+        other => Err(ServerError::UnsupportedMediaType(format!(
+            "unsupported content type {other:?}: send application/json (or application/graphql)"
+        ))),
     };
     let batch = match batch {
         Ok(BatchRequest::Batch(requests)) if requests.len() > MAX_BATCH => {
-            return TransportError::bad_request(format!(
+            return ServerError::BadRequest(format!(
                 "the batch holds {} requests; at most {MAX_BATCH} are allowed",
                 requests.len()
             ))
-            .into_response();
+            .into_graphql_response();
         }
         Ok(BatchRequest::Single(request))
             if request.query.trim().is_empty()
                 && !request.extensions.contains_key(PERSISTED_QUERY) =>
         {
-            return TransportError::bad_request("the request has no query").into_response();
+            return ServerError::BadRequest("the request has no query".into())
+                .into_graphql_response();
         }
         Ok(batch) => batch,
-        Err(error) => return error.into_response(),
+        Err(error) => return error.into_graphql_response(),
     };
     match execute(&state, client, batch, response_type).await {
         Ok((response, _)) => response,
-        Err(error) => error.into_response(),
+        Err(error) => error.into_graphql_response(),
     }
 }
 
@@ -210,17 +156,12 @@ async fn execute(
     client: ClientAddress,
     batch: BatchRequest,
     response_type: ResponseType,
-) -> Result<(Response, bool), TransportError> {
+) -> Result<(Response, bool), ServerError> {
     let _ticket = state
         .graphql_gate
         .admit(client.0)
         .await
-        .map_err(|busy| TransportError {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            code: codes::OVERLOADED,
-            message: super::ServerError::Busy(busy).to_string(),
-            retry_after: Some(busy.retry_after_secs),
-        })?;
+        .map_err(ServerError::Busy)?;
     let (batch, heavy) = prepare_batch(&state.query_cache, batch);
     // Each field checks the time limit as it starts (see graphql::Limits); this bound is
     // for one that computes past it, so that the client is answered in time whatever runs.
@@ -236,42 +177,21 @@ async fn execute(
                 (response, body)
             })
             .await
-            .map_err(|e| TransportError {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                code: codes::INTERNAL,
-                message: format!("the request failed: {e}"),
-                retry_after: None,
-            })
+            .map_err(ServerError::Task)
         } else {
             let response = state.schema.execute_batch(batch).await;
             let body = serde_json::to_vec(&response);
             Ok((response, body))
         }
     };
-    let (response, body) =
-        tokio::time::timeout(wall_clock, run)
-            .await
-            .map_err(|_| TransportError {
-                status: StatusCode::SERVICE_UNAVAILABLE,
-                code: codes::TIMEOUT,
-                message: format!("the request ran longer than {wall_clock:?} and was abandoned"),
-                retry_after: None,
-            })??;
-    let body = body.map_err(|e| TransportError {
-        status: StatusCode::INTERNAL_SERVER_ERROR,
-        code: codes::INTERNAL,
-        message: format!("the response could not be written: {e}"),
-        retry_after: None,
-    })?;
+    let (response, body) = tokio::time::timeout(wall_clock, run)
+        .await
+        .map_err(|_| ServerError::TimedOut(wall_clock))??;
+    let body = body?;
     if body.len() > MAX_GRAPHQL_RESPONSE_BYTES {
-        return Err(TransportError {
-            status: StatusCode::OK,
-            code: codes::RESPONSE_TOO_LARGE,
-            message: format!(
-                "the answer is {} bytes, more than the limit of {MAX_GRAPHQL_RESPONSE_BYTES}: ask for smaller pages or fewer fields",
-                body.len()
-            ),
-            retry_after: None,
+        return Err(ServerError::ResponseTooLarge {
+            bytes: body.len(),
+            limit: MAX_GRAPHQL_RESPONSE_BYTES,
         });
     }
     let cacheable = response.is_ok();
@@ -281,13 +201,7 @@ async fn execute(
     };
     let (status, body) = if request_error && response_type == ResponseType::GraphqlResponseJson {
         // The request never executed: the specification asks for 400 and no `data` entry.
-        let mut value: serde_json::Value =
-            serde_json::from_slice(&body).map_err(|e| TransportError {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                code: codes::INTERNAL,
-                message: format!("the response could not be read back: {e}"),
-                retry_after: None,
-            })?;
+        let mut value: serde_json::Value = serde_json::from_slice(&body)?;
         if let Some(object) = value.as_object_mut() {
             object.remove("data");
         }
@@ -338,19 +252,17 @@ fn is_request_error(response: &async_graphql::Response) -> bool {
 }
 
 /// The answer to an `Accept` header that allows neither JSON type.
-fn not_acceptable() -> TransportError {
-    TransportError {
-        status: StatusCode::NOT_ACCEPTABLE,
-        code: codes::BAD_REQUEST,
-        message: "the answer is application/json or application/graphql-response+json; the Accept header allows neither".into(),
-        retry_after: None,
+fn not_acceptable(headers: &HeaderMap) -> ServerError {
+    ServerError::NotAcceptable {
+        accept: super::headers::accept(headers).to_owned(),
+        offered: ResponseType::OFFERED.map(ResponseType::media_type).to_vec(),
     }
 }
 
 /// Reads a GraphQL request from a query string, accepting both `operationName` (the GraphQL
 /// over HTTP spelling) and `operation_name`, and `extensions` (where a persisted query's hash
 /// comes without its text).
-fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
+fn parse_get(raw: &str) -> Result<async_graphql::Request, ServerError> {
     let mut query = None;
     let mut operation = None;
     let mut variables = None;
@@ -367,22 +279,23 @@ fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
     let extensions: Option<async_graphql::Extensions> = extensions
         .map(|text| {
             serde_json::from_str(&text).map_err(|e| {
-                TransportError::bad_request(format!("extensions is not a JSON object: {e}"))
+                ServerError::BadRequest(format!("extensions is not a JSON object: {e}"))
             })
         })
         .transpose()?;
     let query = match (query, &extensions) {
         (Some(query), _) => query,
         (None, Some(extensions)) if extensions.contains_key(PERSISTED_QUERY) => String::new(),
-        (None, _) => return Err(TransportError::bad_request("missing the query parameter")),
+        (None, _) => {
+            return Err(ServerError::BadRequest(
+                "missing the query parameter".into(),
+            ));
+        }
     };
     if is_mutation(&query) {
-        return Err(TransportError {
-            status: StatusCode::METHOD_NOT_ALLOWED,
-            code: codes::BAD_REQUEST,
-            message: "mutations are not accepted over GET; use POST".into(),
-            retry_after: None,
-        });
+        return Err(ServerError::MethodNotAllowed(
+            "mutations are not accepted over GET; use POST".into(),
+        ));
     }
     let mut request = async_graphql::Request::new(query);
     if let Some(operation) = operation {
@@ -390,7 +303,7 @@ fn parse_get(raw: &str) -> Result<async_graphql::Request, TransportError> {
     }
     if let Some(variables) = variables {
         let value: serde_json::Value = serde_json::from_str(&variables)
-            .map_err(|e| TransportError::bad_request(format!("variables is not JSON: {e}")))?;
+            .map_err(|e| ServerError::BadRequest(format!("variables is not JSON: {e}")))?;
         request = request.variables(async_graphql::Variables::from_json(value));
     }
     if let Some(extensions) = extensions {

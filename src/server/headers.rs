@@ -58,3 +58,13 @@ pub fn body_media_type(headers: &HeaderMap) -> String {
         .trim()
         .to_ascii_lowercase()
 }
+
+/// The request's `Accept` header, if it has a readable one.
+pub fn accept_header(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok())
+}
+
+/// The request's `Accept` header, or an empty string (for error messages).
+pub fn accept(headers: &HeaderMap) -> &str {
+    accept_header(headers).unwrap_or_default()
+}

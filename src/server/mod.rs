@@ -78,8 +78,9 @@ pub enum CorsOrigins {
     /// Any origin (the default: the API is public and read only).
     #[default]
     Any,
-    /// Only these origins (`https://example.org`).
-    List(Vec<axum::http::HeaderValue>),
+    /// Only these origins (`https://example.org`); shared, since every request clones the
+    /// state.
+    List(std::sync::Arc<[axum::http::HeaderValue]>),
 }
 
 /// What every handler shares. Cheap to clone: everything inside is reference-counted.
@@ -140,7 +141,7 @@ pub fn app(state: AppState) -> Router {
         .allow_headers(Any);
     let cors = match &state.cors {
         CorsOrigins::Any => cors.allow_origin(Any),
-        CorsOrigins::List(origins) => cors.allow_origin(origins.clone()),
+        CorsOrigins::List(origins) => cors.allow_origin(origins.to_vec()),
     };
     Router::new()
         .merge(explorer::routes())
@@ -160,6 +161,8 @@ pub fn app(state: AppState) -> Router {
         // Outside revalidation, so that tags are computed over the identity encoding.
         .layer(CompressionLayer::new())
         .layer(cors)
+        // Inside the trace layer, so that a failure is logged in its request's span.
+        .layer(axum::middleware::from_fn(error::log_failures))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -29,7 +29,7 @@ pub async fn get(
             ));
         }
         let sparql = state.sparql.as_ref().ok_or(ServerError::NoRdfStore)?;
-        return Ok(service_description(&state, sparql, &headers));
+        return service_description(&state, sparql, &headers);
     };
     run(&state, client, query, params.dataset, &headers).await
 }
@@ -117,10 +117,7 @@ async fn run(
     dataset: DatasetRequest,
     headers: &HeaderMap,
 ) -> Result<Response, ServerError> {
-    let accept = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let accept = super::headers::accept_header(headers).map(str::to_owned);
     let _ticket = state
         .sparql_gate
         .admit(client.0)
@@ -149,12 +146,17 @@ async fn run(
 }
 
 /// The service description in RDF, or a query form for a browser.
-fn service_description(state: &AppState, sparql: &SparqlService, headers: &HeaderMap) -> Response {
+fn service_description(
+    state: &AppState,
+    sparql: &SparqlService,
+    headers: &HeaderMap,
+) -> Result<Response, ServerError> {
     let iris = &state.dataset.iris;
     match Representation::negotiate(headers) {
-        Some(Representation::Html) => {
-            super::linked_data::html_page("SPARQL endpoint · sunan-kg", &query_form(state, sparql))
-        }
+        Some(Representation::Html) => Ok(super::linked_data::html_page(
+            "SPARQL endpoint · sunan-kg",
+            &query_form(state, sparql),
+        )),
         Some(Representation::Rdf(format)) => {
             let triples = sparql.description(&iris.sparql_endpoint());
             let mut prefixes = iris.prefixes();
@@ -162,7 +164,7 @@ fn service_description(state: &AppState, sparql: &SparqlService, headers: &Heade
             prefixes.push(("void", crate::rdf::ns::VOID.to_owned()));
             rdf_response(&triples, format, &prefixes)
         }
-        None => Representation::not_acceptable(headers),
+        None => Err(Representation::not_acceptable(headers)),
     }
 }
 

@@ -24,7 +24,7 @@ use oxigraph::sparql::{
 };
 use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
-use spargebra::{Query, SparqlParser};
+use spargebra::{Query, SparqlParser, SparqlSyntaxError};
 
 pub use bounds::{MAX_NESTING, MAX_OPERATORS, MAX_QUERY_BYTES};
 pub use control::StopReason;
@@ -40,7 +40,7 @@ use control::QueryControl;
 pub enum SparqlError {
     /// The query does not parse.
     #[error("SPARQL syntax error: {0}")]
-    Syntax(String),
+    Syntax(SparqlSyntaxError),
     /// The request is a SPARQL Update; this endpoint is read only.
     #[error("SPARQL Update is not allowed: this endpoint is read only")]
     UpdateRefused,
@@ -82,11 +82,17 @@ pub enum SparqlError {
         known: String,
     },
     /// Evaluation failed for another reason.
-    #[error("query evaluation failed: {0}")]
-    Evaluation(String),
-    /// The evaluation thread could not start or failed (a bug or an exhausted machine).
-    #[error("the query could not be evaluated: {0}")]
-    Internal(String),
+    #[error("query evaluation failed")]
+    Evaluation(#[source] QueryEvaluationError),
+    /// The answer could not be serialised.
+    #[error("cannot write the answer")]
+    Write(#[from] std::io::Error),
+    /// No evaluation thread could be started (the machine is out of threads or memory).
+    #[error("cannot start an evaluation thread")]
+    Spawn(#[source] std::io::Error),
+    /// The evaluation thread panicked (a bug, already reported by the panic hook).
+    #[error("the evaluation thread panicked")]
+    Panicked,
 }
 
 /// A serialised answer and its media type.
@@ -248,12 +254,8 @@ impl SparqlService {
         let answer = match outcome {
             Ok(answer) => answer,
             Err(worker::RunError::Stopped) => Err(self.stop_error(&control)),
-            Err(worker::RunError::Panicked) => Err(SparqlError::Internal(
-                "the evaluation thread panicked".into(),
-            )),
-            Err(worker::RunError::Spawn(error)) => Err(SparqlError::Internal(format!(
-                "cannot start an evaluation thread: {error}"
-            ))),
+            Err(worker::RunError::Panicked) => Err(SparqlError::Panicked),
+            Err(worker::RunError::Spawn(error)) => Err(SparqlError::Spawn(error)),
         };
         // Stopping a finished query is harmless; `on_drop` matters only when dropped early.
         drop(on_drop);
@@ -322,8 +324,7 @@ impl SparqlService {
             QueryResults::Boolean(value) => {
                 let format = self.solution_format(accept)?;
                 let body = QueryResultsSerializer::from_format(format)
-                    .serialize_boolean_to_writer(Vec::new(), value)
-                    .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                    .serialize_boolean_to_writer(Vec::new(), value)?;
                 Ok(SparqlAnswer {
                     content_type: format.media_type(),
                     body,
@@ -332,21 +333,16 @@ impl SparqlService {
             QueryResults::Solutions(solutions) => {
                 let format = self.solution_format(accept)?;
                 let mut serializer = QueryResultsSerializer::from_format(format)
-                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
-                    .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())?;
                 for (count, solution) in solutions.enumerate() {
                     if count >= self.limits.max_results {
                         return Err(SparqlError::TooManyResults(self.limits.max_results));
                     }
                     check(&cancel)?;
                     let solution = solution.map_err(|e| self.evaluation_error(e))?;
-                    serializer
-                        .serialize(&solution)
-                        .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                    serializer.serialize(&solution)?;
                 }
-                let body = serializer
-                    .finish()
-                    .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                let body = serializer.finish()?;
                 Ok(SparqlAnswer {
                     content_type: format.media_type(),
                     body,
@@ -362,8 +358,7 @@ impl SparqlService {
                     check(&cancel)?;
                     collected.push(triple.map_err(|e| self.evaluation_error(e))?);
                 }
-                let body = crate::rdf::triples_to_bytes(&collected, format, &request.prefixes)
-                    .map_err(|e| SparqlError::Evaluation(e.to_string()))?;
+                let body = crate::rdf::triples_to_bytes(&collected, format, &request.prefixes)?;
                 Ok(SparqlAnswer {
                     content_type: format.media_type(),
                     body,
@@ -385,7 +380,7 @@ impl SparqlService {
             QueryEvaluationError::UnsupportedCustomFunctionArity { name, .. } => {
                 SparqlError::UnsupportedFunction(name.into_string())
             }
-            other => SparqlError::Evaluation(other.to_string()),
+            other => SparqlError::Evaluation(other),
         }
     }
 
@@ -434,7 +429,7 @@ fn parse(text: &str) -> Result<Query, SparqlError> {
         if SparqlParser::new().parse_update(text).is_ok() {
             SparqlError::UpdateRefused
         } else {
-            SparqlError::Syntax(error.to_string())
+            SparqlError::Syntax(error)
         }
     })
 }

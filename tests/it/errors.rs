@@ -147,3 +147,37 @@ async fn a_request_past_its_time_limit_fails_with_timeout_at_a_field() {
     assert_eq!(code_of(error).as_deref(), Some("TIMEOUT"));
     assert!(!error.path.is_empty());
 }
+
+#[tokio::test]
+async fn the_shape_limits_of_validation_say_which_limit_and_by_how_much() {
+    let schema = build_schema(dataset());
+    // Twenty levels of single objects: within the cost model and its nesting bound, past
+    // the depth limit checked with validation.
+    let nested = |levels: usize| {
+        format!(
+            "{{ __schema {{ types {{ fields {{ type {} {{ name }} {} }} }} }} }}",
+            "{ ofType ".repeat(levels),
+            "} ".repeat(levels)
+        )
+    };
+    let deep = nested(15);
+    let response = schema.execute(deep.as_str()).await;
+    assert_eq!(response.errors.len(), 1, "{:?}", response.errors);
+    let error = &response.errors[0];
+    assert_eq!(
+        code_of(error).as_deref(),
+        Some("LIMIT_EXCEEDED"),
+        "{error:?}"
+    );
+    assert!(
+        error.message.contains(&format!(
+            "nested too deep: 20 levels, more than the limit of {}",
+            sunan_kg::graphql::MAX_DEPTH
+        )),
+        "{}",
+        error.message
+    );
+    // Fifteen levels are answered.
+    let within = schema.execute(nested(10).as_str()).await;
+    assert!(within.is_ok(), "{:?}", within.errors);
+}

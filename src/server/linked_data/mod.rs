@@ -21,50 +21,15 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use html::{escape, html_page};
 pub use representation::{Representation, rdf_response};
 
-use super::AppState;
+use super::{AppState, ServerError};
 use crate::SharedDataset;
-use crate::rdf::{self, CHECKSUMS_FILE, Publication};
+use crate::rdf::{self, CHECKSUMS_FILE, Publication, RdfError};
 
 /// What the Linked Data handlers share: the dataset and the published files, built on first use.
 #[derive(Clone)]
 struct LinkedData {
     dataset: SharedDataset,
-    publication: Arc<std::sync::OnceLock<Result<Publication, String>>>,
-}
-
-/// Why a Linked Data request has no answer.
-#[derive(Debug, thiserror::Error)]
-enum LinkedDataError {
-    /// Nothing of ours at this address.
-    #[error("{0}")]
-    NotFound(String),
-    /// The published files could not be built (a bug: the same code built the store).
-    #[error("cannot publish the dataset: {0}")]
-    Publication(String),
-    /// The server runs without the RDF store, which the descriptions are read from.
-    #[error(
-        "this server runs without the RDF store (serve --no-rdf-store): resources are described by GraphQL and the explorer only"
-    )]
-    NoRdfStore,
-}
-
-impl IntoResponse for LinkedDataError {
-    fn into_response(self) -> Response {
-        let status = match self {
-            Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::Publication(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            Self::NoRdfStore => StatusCode::SERVICE_UNAVAILABLE,
-        };
-        if status.is_server_error() {
-            tracing::error!(error = %self, "linked data request failed");
-        }
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("{self}\n"),
-        )
-            .into_response()
-    }
+    publication: Arc<std::sync::OnceLock<Result<Publication, Arc<RdfError>>>>,
 }
 
 /// The Linked Data routes, with their own state taken from `state`.
@@ -96,23 +61,21 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 }
 
 impl LinkedData {
-    async fn publication(&self) -> Result<&Publication, LinkedDataError> {
+    async fn publication(&self) -> Result<&Publication, ServerError> {
         if self.publication.get().is_none() {
             let this = self.clone();
             // Serialising every dump takes a moment: keep it off the async threads.
             tokio::task::spawn_blocking(move || {
                 this.publication.get_or_init(|| {
-                    Publication::build(&this.dataset.model, &this.dataset.iris)
-                        .map_err(|e| e.to_string())
+                    Publication::build(&this.dataset.model, &this.dataset.iris).map_err(Arc::new)
                 });
             })
-            .await
-            .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
+            .await?;
         }
         match self.publication.get() {
             Some(Ok(publication)) => Ok(publication),
-            Some(Err(error)) => Err(LinkedDataError::Publication(error.clone())),
-            None => Err(LinkedDataError::Publication("not built".into())),
+            Some(Err(error)) => Err(ServerError::Rdf(error.clone())),
+            None => Err(ServerError::Internal("the publication was not built")),
         }
     }
 }
@@ -122,10 +85,10 @@ async fn entity(
     State(linked): State<LinkedData>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let Some(entity) = data.model.entity(&slug) else {
-        return Err(LinkedDataError::NotFound(format!(
+        return Err(ServerError::NotFound(format!(
             "no entity with id {slug:?}; ids are lowercase ASCII such as changzhou-kejiaocheng"
         )));
     };
@@ -133,9 +96,9 @@ async fn entity(
         Some(Representation::Html) => pages::entity_page(data, entity),
         Some(Representation::Rdf(format)) => {
             let triples = describe(data, &data.iris.entity(&slug))?;
-            rdf_response(&triples, format, &data.iris.prefixes())
+            rdf_response(&triples, format, &data.iris.prefixes())?
         }
-        None => Representation::not_acceptable(&headers),
+        None => return Err(Representation::not_acceptable(&headers)),
     })
 }
 
@@ -144,57 +107,54 @@ async fn evidence(
     State(linked): State<LinkedData>,
     uri: axum::http::Uri,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let path = uri.path().trim_start_matches('/');
     let iri = NamedNode::new(format!("{}{path}", data.iris.base()))
-        .map_err(|_| LinkedDataError::NotFound(format!("no resource at /{path}")))?;
+        .map_err(|_| ServerError::NotFound(format!("no resource at /{path}")))?;
     let triples = describe(data, &iri)?;
     if triples.is_empty() {
-        return Err(LinkedDataError::NotFound(format!(
+        return Err(ServerError::NotFound(format!(
             "no statement or reference at /{path}"
         )));
     }
     Ok(match Representation::negotiate(&headers) {
         Some(Representation::Html) => pages::triples_page(data, &iri, &triples),
-        Some(Representation::Rdf(format)) => rdf_response(&triples, format, &data.iris.prefixes()),
-        None => Representation::not_acceptable(&headers),
+        Some(Representation::Rdf(format)) => rdf_response(&triples, format, &data.iris.prefixes())?,
+        None => return Err(Representation::not_acceptable(&headers)),
     })
 }
 
 fn describe(
     data: &SharedDataset,
     iri: &NamedNode,
-) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {
-    let store = data.store.as_ref().ok_or(LinkedDataError::NoRdfStore)?;
-    rdf::describe(store, &data.iris, iri).map_err(|e| LinkedDataError::Publication(e.to_string()))
+) -> Result<Vec<oxigraph::model::Triple>, ServerError> {
+    let store = data.store.as_ref().ok_or(ServerError::NoRdfStore)?;
+    Ok(rdf::describe(store, &data.iris, iri)?)
 }
 
 /// `GET /ontology`: the vocabulary.
 async fn ontology(
     State(linked): State<LinkedData>,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let vocabulary = &data.model.vocabulary;
     Ok(match Representation::negotiate(&headers) {
         Some(Representation::Html) => {
-            let terms = rdf::terms(vocabulary, &data.iris)
-                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
+            let terms = rdf::terms(vocabulary, &data.iris).map_err(RdfError::from)?;
             pages::ontology_page(data, &terms)
         }
         // The Turtle is the hand-formatted document, byte for byte graph-data/ontology.ttl
         // under the default base.
-        Some(Representation::Rdf(RdfFormat::Turtle)) => turtle_text(
-            rdf::ontology_turtle(vocabulary, &data.iris)
-                .map_err(|e| LinkedDataError::Publication(e.to_string()))?,
-        ),
-        Some(Representation::Rdf(format)) => {
-            let triples = rdf::ontology_triples(vocabulary, &data.iris)
-                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
-            rdf_response(&triples, format, &vocabulary_prefixes(data))
+        Some(Representation::Rdf(RdfFormat::Turtle)) => {
+            turtle_text(rdf::ontology_turtle(vocabulary, &data.iris).map_err(RdfError::from)?)
         }
-        None => Representation::not_acceptable(&headers),
+        Some(Representation::Rdf(format)) => {
+            let triples = rdf::ontology_triples(vocabulary, &data.iris)?;
+            rdf_response(&triples, format, &vocabulary_prefixes(data))?
+        }
+        None => return Err(Representation::not_acceptable(&headers)),
     })
 }
 
@@ -212,9 +172,9 @@ async fn statement_property(
     State(linked): State<LinkedData>,
     uri: axum::http::Uri,
     Path(kind): Path<String>,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     if linked.dataset.model.vocabulary.relation(&kind).is_none() {
-        return Err(LinkedDataError::NotFound(format!(
+        return Err(ServerError::NotFound(format!(
             "no relation kind {kind:?} in the vocabulary"
         )));
     }
@@ -237,7 +197,7 @@ async fn statement_property(
 async fn shapes(
     State(linked): State<LinkedData>,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let text = rdf::shapes_turtle(&data.model.vocabulary, &data.iris);
     Ok(match Representation::negotiate(&headers) {
@@ -251,14 +211,17 @@ async fn shapes(
         Some(Representation::Rdf(RdfFormat::Turtle)) => turtle_text(text),
         Some(Representation::Rdf(format)) => {
             let triples = parse(&text)?;
-            rdf_response(&triples, format, &vocabulary_prefixes(data))
+            rdf_response(&triples, format, &vocabulary_prefixes(data))?
         }
-        None => Representation::not_acceptable(&headers),
+        None => return Err(Representation::not_acceptable(&headers)),
     })
 }
 
 /// `GET /instruments`: the policy-instrument concept scheme.
-async fn instruments(State(linked): State<LinkedData>, headers: HeaderMap) -> Response {
+async fn instruments(
+    State(linked): State<LinkedData>,
+    headers: HeaderMap,
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let instruments = &data.model.instruments;
     let rows: String = instruments
@@ -293,7 +256,10 @@ async fn instruments(State(linked): State<LinkedData>, headers: HeaderMap) -> Re
 }
 
 /// `GET /measures`: the concept scheme of what targets measure.
-async fn measures(State(linked): State<LinkedData>, headers: HeaderMap) -> Response {
+async fn measures(
+    State(linked): State<LinkedData>,
+    headers: HeaderMap,
+) -> Result<Response, ServerError> {
     let data = &linked.dataset;
     let rows: String = data
         .model
@@ -322,22 +288,28 @@ fn scheme_response(
     title: &str,
     body: &str,
     triples: &[oxigraph::model::Triple],
-) -> Response {
+) -> Result<Response, ServerError> {
     match Representation::negotiate(headers) {
-        Some(Representation::Html) => html_page(title, body),
+        Some(Representation::Html) => Ok(html_page(title, body)),
         Some(Representation::Rdf(format)) => {
             rdf_response(triples, format, &vocabulary_prefixes(data))
         }
-        None => Representation::not_acceptable(headers),
+        None => Err(Representation::not_acceptable(headers)),
     }
 }
 
-fn parse(text: &str) -> Result<Vec<oxigraph::model::Triple>, LinkedDataError> {
+fn parse(text: &str) -> Result<Vec<oxigraph::model::Triple>, ServerError> {
     oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(text.as_bytes())
         .map(|q| q.map(Into::into))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| LinkedDataError::Publication(e.to_string()))
+        .map_err(|e| {
+            RdfError::Generated {
+                document: "shapes",
+                reason: e.to_string(),
+            }
+            .into()
+        })
 }
 
 fn turtle_text(text: String) -> Response {
@@ -355,7 +327,7 @@ fn turtle_text(text: String) -> Response {
 }
 
 /// `GET /dump/`: the list of dumps with sizes and checksums.
-async fn dump_index(State(linked): State<LinkedData>) -> Result<Response, LinkedDataError> {
+async fn dump_index(State(linked): State<LinkedData>) -> Result<Response, ServerError> {
     let publication = linked.publication().await?;
     Ok(pages::dump_index(&linked.dataset, publication))
 }
@@ -365,7 +337,7 @@ async fn dump_file(
     State(linked): State<LinkedData>,
     Path(file): Path<String>,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let publication = linked.publication().await?;
     if file == CHECKSUMS_FILE {
         return Ok((
@@ -375,7 +347,7 @@ async fn dump_file(
             .into_response());
     }
     let Some(dump) = publication.dumps.file(&file) else {
-        return Err(LinkedDataError::NotFound(format!(
+        return Err(ServerError::NotFound(format!(
             "no dump {file:?}; the dumps are {}",
             publication
                 .dumps
@@ -414,23 +386,19 @@ async fn dump_file(
 async fn void(
     State(linked): State<LinkedData>,
     headers: HeaderMap,
-) -> Result<Response, LinkedDataError> {
+) -> Result<Response, ServerError> {
     let publication = linked.publication().await?;
     let prefixes = rdf::void_prefixes(&linked.dataset.iris);
     Ok(match Representation::negotiate(&headers) {
-        Some(Representation::Html) => {
-            let turtle = rdf::triples_to_bytes(&publication.void, RdfFormat::Turtle, &prefixes)
-                .map_err(|e| LinkedDataError::Publication(e.to_string()))?;
-            html_page(
-                "VoID description · sunan-kg",
-                &format!(
-                    "<h1>sunan-kg, dataset version {}</h1><p>The VoID/DCAT description of the dataset (machines get it as Turtle, JSON-LD, N-Triples or RDF/XML).</p><pre>{}</pre>",
-                    escape(&publication.version),
-                    escape(&String::from_utf8_lossy(&turtle))
-                ),
-            )
-        }
-        Some(Representation::Rdf(format)) => rdf_response(&publication.void, format, &prefixes),
-        None => Representation::not_acceptable(&headers),
+        Some(Representation::Html) => html_page(
+            "VoID description · sunan-kg",
+            &format!(
+                "<h1>sunan-kg, dataset version {}</h1><p>The VoID/DCAT description of the dataset (machines get it as Turtle, JSON-LD, N-Triples or RDF/XML).</p><pre>{}</pre>",
+                escape(&publication.version),
+                escape(&String::from_utf8_lossy(&publication.void_turtle))
+            ),
+        ),
+        Some(Representation::Rdf(format)) => rdf_response(&publication.void, format, &prefixes)?,
+        None => return Err(Representation::not_acceptable(&headers)),
     })
 }

@@ -1,11 +1,14 @@
 //! Content negotiation between the RDF formats and HTML, for the Linked Data pages and the
 //! service description.
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::Triple;
 
+use crate::rdf::RdfError;
+use crate::server::ServerError;
+use crate::server::headers::{accept, accept_header};
 use crate::sparql::choose;
 
 /// A representation of a resource.
@@ -45,9 +48,8 @@ impl Representation {
 
     /// The representation the request's `Accept` header prefers, if any is offered.
     pub fn negotiate(headers: &HeaderMap) -> Option<Self> {
-        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
         choose(
-            accept,
+            accept_header(headers),
             &OFFERED,
             Self::media_type,
             Self::from_media_type,
@@ -56,21 +58,11 @@ impl Representation {
     }
 
     /// `406 Not Acceptable`, listing what is offered.
-    pub fn not_acceptable(headers: &HeaderMap) -> Response {
-        let accept = headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        let offered: Vec<&str> = OFFERED.iter().map(|r| r.media_type()).collect();
-        (
-            StatusCode::NOT_ACCEPTABLE,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!(
-                "none of the requested media types ({accept}) is available; available: {}\n",
-                offered.join(", ")
-            ),
-        )
-            .into_response()
+    pub fn not_acceptable(headers: &HeaderMap) -> ServerError {
+        ServerError::NotAcceptable {
+            accept: accept(headers).to_owned(),
+            offered: OFFERED.map(Self::media_type).to_vec(),
+        }
     }
 }
 
@@ -79,26 +71,17 @@ pub fn rdf_response(
     triples: &[Triple],
     format: RdfFormat,
     prefixes: &[(&str, String)],
-) -> Response {
-    match crate::rdf::triples_to_bytes(triples, format, prefixes) {
-        Ok(body) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(format.media_type()),
-                ),
-                (header::VARY, HeaderValue::from_static("accept")),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot serialise RDF");
+) -> Result<Response, ServerError> {
+    let body = crate::rdf::triples_to_bytes(triples, format, prefixes).map_err(RdfError::Io)?;
+    Ok((
+        [
             (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("cannot serialise RDF: {error}\n"),
-            )
-                .into_response()
-        }
-    }
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(format.media_type()),
+            ),
+            (header::VARY, HeaderValue::from_static("accept")),
+        ],
+        body,
+    )
+        .into_response())
 }
