@@ -1,24 +1,19 @@
-//! The petgraph projection of the model, for traversals: shortest paths, neighbourhoods,
-//! supporters of an industry and its narrower concepts, containment in a region, centrality.
-//! Node `i` is entity `i` of the model and each edge carries the index of its relation, so
-//! the projection never duplicates names or evidence.
+//! Traversals of the model and what is computed once over its relations: shortest paths,
+//! neighbourhoods, supporters of an industry and its narrower concepts, containment in a
+//! region, centrality. Every walk reads the model's own adjacency (its relations by subject
+//! and by object); nothing here keeps a second copy of the edges.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-
-use petgraph::Direction;
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 use crate::model::{EntityIndex, Model, RelationIndex};
 
 /// Relation kinds by which an entity supports an industry.
 pub const SUPPORT_KINDS: &[&str] = &["supports", "focusesOn"];
 
-/// A directed graph whose nodes are entity indexes and whose edges are relation indexes, with
-/// centrality computed once.
+/// What the traversals need beyond the model, computed once: degree and PageRank (over the
+/// relations that are not structural), rankings by both, and containment.
 #[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
-    graph: DiGraph<EntityIndex, RelationIndex>,
     degree: Vec<usize>,
     page_rank: Vec<f64>,
     /// Every entity, most connected first (ties by model order), once by degree and once by
@@ -104,23 +99,31 @@ fn page_rank(nodes: usize, edges: &[(usize, usize)], damping: f64, iterations: u
     rank
 }
 
+/// Relations touching `entity` in either direction: (relation, walked forward, other end),
+/// the latest relation of each direction first (the order paths and neighbourhoods have
+/// always been found in).
+fn incident(model: &Model, entity: EntityIndex) -> impl Iterator<Item = Step> + '_ {
+    let out = model.outgoing_indexes(entity).iter().rev().map(|&r| Step {
+        relation: r,
+        forward: true,
+        to: model.relations[r].object,
+    });
+    let inc = model.incoming_indexes(entity).iter().rev().map(|&r| Step {
+        relation: r,
+        forward: false,
+        to: model.relations[r].subject,
+    });
+    out.chain(inc)
+}
+
 impl KnowledgeGraph {
     /// Builds the projection of `model` and its centrality.
     pub fn new(model: &Model) -> Self {
-        let mut graph = DiGraph::with_capacity(model.entities.len(), model.relations.len());
-        for index in 0..model.entities.len() {
-            graph.add_node(index);
-        }
         let vocabulary = &model.vocabulary;
         let containment_kinds = vocabulary.containment_kinds();
         let mut semantic_edges = Vec::new();
         let mut degree = vec![0; model.entities.len()];
-        for (index, relation) in model.relations.iter().enumerate() {
-            let (s, o) = (
-                NodeIndex::new(relation.subject),
-                NodeIndex::new(relation.object),
-            );
-            graph.add_edge(s, o, index);
+        for relation in &model.relations {
             if !vocabulary.is_structural(&relation.kind) {
                 semantic_edges.push((relation.subject, relation.object));
                 degree[relation.subject] += 1;
@@ -141,7 +144,6 @@ impl KnowledgeGraph {
         let mut by_page_rank: Vec<EntityIndex> = (0..model.entities.len()).collect();
         by_page_rank.sort_by(|&a, &b| page_rank[b].total_cmp(&page_rank[a]).then(a.cmp(&b)));
         Self {
-            graph,
             degree,
             page_rank,
             by_degree,
@@ -165,11 +167,6 @@ impl KnowledgeGraph {
         &self.containers[entity]
     }
 
-    /// The underlying petgraph graph.
-    pub fn graph(&self) -> &DiGraph<EntityIndex, RelationIndex> {
-        &self.graph
-    }
-
     /// Number of relations touching an entity, leaving out the structural kinds.
     pub fn degree(&self, entity: EntityIndex) -> usize {
         self.degree[entity]
@@ -180,33 +177,12 @@ impl KnowledgeGraph {
         self.page_rank[entity]
     }
 
-    /// Relations touching `entity` in either direction: (relation, walked forward, other end).
-    fn incident(&self, entity: EntityIndex) -> impl Iterator<Item = Step> + '_ {
-        let node = NodeIndex::new(entity);
-        let out = self
-            .graph
-            .edges_directed(node, Direction::Outgoing)
-            .map(|e| Step {
-                relation: *e.weight(),
-                forward: true,
-                to: e.target().index(),
-            });
-        let inc = self
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .map(|e| Step {
-                relation: *e.weight(),
-                forward: false,
-                to: e.source().index(),
-            });
-        out.chain(inc)
-    }
-
     /// The shortest paths from `from` to `to`, at most `max_hops` long, walking relations in
     /// either direction when `allowed` accepts them; several when several are equally short,
     /// at most `limit`, in a stable order.
     pub fn shortest_paths(
         &self,
+        model: &Model,
         from: EntityIndex,
         to: EntityIndex,
         max_hops: usize,
@@ -223,7 +199,7 @@ impl KnowledgeGraph {
         for depth in 1..=max_hops {
             let mut next = Vec::new();
             for &node in &layer {
-                for step in self.incident(node).filter(|s| allowed(s.relation)) {
+                for step in incident(model, node).filter(|s| allowed(s.relation)) {
                     match distance.get(&step.to) {
                         Some(&d) if d < depth => continue,
                         Some(_) => {}
@@ -272,6 +248,7 @@ impl KnowledgeGraph {
     /// at most `limit` entities, and every allowed relation among them.
     pub fn neighborhood(
         &self,
+        model: &Model,
         seeds: &[EntityIndex],
         hops: usize,
         limit: usize,
@@ -289,7 +266,7 @@ impl KnowledgeGraph {
         'layers: for _ in 0..hops {
             let mut next = Vec::new();
             for &node in &layer {
-                for step in self.incident(node).filter(|s| allow_relation(s.relation)) {
+                for step in incident(model, node).filter(|s| allow_relation(s.relation)) {
                     if included.contains(&step.to) || !allow_node(step.to) {
                         continue;
                     }
@@ -309,12 +286,9 @@ impl KnowledgeGraph {
         let mut edges: Vec<RelationIndex> = result
             .nodes
             .iter()
-            .flat_map(|&n| {
-                self.graph
-                    .edges_directed(NodeIndex::new(n), Direction::Outgoing)
-            })
-            .filter(|e| included.contains(&e.target().index()) && allow_relation(*e.weight()))
-            .map(|e| *e.weight())
+            .flat_map(|&n| model.outgoing_indexes(n))
+            .copied()
+            .filter(|&r| included.contains(&model.relations[r].object) && allow_relation(r))
             .collect();
         edges.sort_unstable();
         edges.dedup();

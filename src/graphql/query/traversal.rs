@@ -57,7 +57,7 @@ impl TraversalQuery {
         Ok(paths(
             data,
             data.graph
-                .shortest_paths(from, to, max_hops, limit, allowed),
+                .shortest_paths(&data.model, from, to, max_hops, limit, allowed),
         ))
     }
 
@@ -89,7 +89,7 @@ impl TraversalQuery {
         };
         let found = data
             .graph
-            .neighborhood(&seeds, hops, limit, allowed, node_ok);
+            .neighborhood(&data.model, &seeds, hops, limit, allowed, node_ok);
         Ok(graph_view(data, &seeds, found))
     }
 }
