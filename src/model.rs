@@ -208,6 +208,8 @@ pub struct Evidence {
     pub provision: Option<EntityIndex>,
     /// Verbatim text of the source (whitespace aside).
     pub quote: String,
+    /// Where the quote is in the document's source text, in bytes: found once, at load.
+    pub span: std::ops::Range<usize>,
     /// Whether the quote states the fact, or on what other grounds it holds.
     pub basis: Basis,
     /// A curator's remark on this piece of evidence.

@@ -108,14 +108,14 @@ impl Evidence {
     }
 
     /// Where the quote sits in the document's text, in UTF-16 code units (as JavaScript
-    /// strings count).
+    /// strings count); the loader found it in bytes.
     fn span(&self) -> Option<(usize, usize)> {
         let source = self.data.model.sources.get(&self.evidence.document)?;
-        let range = source.find(&self.evidence.quote)?;
         let text = source.text();
-        let start = text[..range.start].encode_utf16().count();
-        let length = text[range].encode_utf16().count();
-        Some((start, start + length))
+        let before = text.get(..self.evidence.span.start)?;
+        let quote = text.get(self.evidence.span.clone())?;
+        let start = before.encode_utf16().count();
+        Some((start, start + quote.encode_utf16().count()))
     }
 }
 

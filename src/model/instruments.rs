@@ -61,6 +61,8 @@ pub struct InstrumentCode {
     pub cue: String,
     /// Verbatim text of the provision (whitespace aside) that contains the cue.
     pub quote: String,
+    /// Where the quote is in the document's source text, in bytes.
+    pub span: std::ops::Range<usize>,
     /// The curator's remark on a hard call.
     pub note: Option<String>,
 }

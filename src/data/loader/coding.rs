@@ -140,14 +140,16 @@ impl<'a> Loader<'a> {
             let found = self
                 .sources
                 .get(&document)
-                .is_some_and(|s| s.find(&decl.quote).is_some());
+                .and_then(|s| s.find(&decl.quote));
             let problem = match (&provision, tool) {
                 (Err(reason), _) => Some(reason.clone()),
                 (_, None) => Some(format!(
                     "tool {:?} is not a tool of instruments.toml",
                     decl.tool
                 )),
-                _ if !found => Some(format!("quote not found in the source: {:?}", decl.quote)),
+                _ if found.is_none() => {
+                    Some(format!("quote not found in the source: {:?}", decl.quote))
+                }
                 _ if compact(&decl.cue).is_empty()
                     || !compact(&decl.quote).contains(&compact(&decl.cue)) =>
                 {
@@ -159,8 +161,8 @@ impl<'a> Loader<'a> {
                 )),
                 _ => None,
             };
-            match (problem, provision, tool) {
-                (None, Ok(provision), Some(tool)) => {
+            match (problem, provision, tool, found) {
+                (None, Ok(provision), Some(tool), Some(span)) => {
                     covered.insert(provision);
                     self.instruments.codes.push(InstrumentCode {
                         provision,
@@ -168,10 +170,11 @@ impl<'a> Loader<'a> {
                         tool,
                         cue: decl.cue,
                         quote: decl.quote,
+                        span,
                         note: decl.note,
                     });
                 }
-                (problem, _, _) => {
+                (problem, _, _, _) => {
                     self.problem(path, text, Some(span), problem.unwrap_or_default());
                 }
             }

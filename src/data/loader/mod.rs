@@ -176,7 +176,7 @@ struct DocumentScope<'a> {
     lines: LineIndex,
     /// Quotes already found in the source: a sentence is quoted once for each of its mentions
     /// and relations, and searching a long source again for each costs more than the rest.
-    found: std::cell::RefCell<HashSet<String>>,
+    found: std::cell::RefCell<HashMap<String, Range<usize>>>,
 }
 
 /// The line of any byte offset of one file, by binary search over its line ends (counting

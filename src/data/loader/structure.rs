@@ -309,18 +309,27 @@ impl<'a> Loader<'a> {
         span: Option<Range<usize>>,
     ) -> Option<Evidence> {
         let source = scope.source.as_ref()?;
-        if !scope.found.borrow().contains(quote) {
-            if source.find(quote).is_none() {
-                let reason = format!("quote not found in the source: {quote:?}");
-                self.problem(scope.path, scope.text, span, reason);
-                return None;
+        let known = scope.found.borrow().get(quote).cloned();
+        let location = match known {
+            Some(location) => location,
+            None => {
+                let Some(location) = source.find(quote) else {
+                    let reason = format!("quote not found in the source: {quote:?}");
+                    self.problem(scope.path, scope.text, span, reason);
+                    return None;
+                };
+                scope
+                    .found
+                    .borrow_mut()
+                    .insert(quote.to_owned(), location.clone());
+                location
             }
-            scope.found.borrow_mut().insert(quote.to_owned());
-        }
+        };
         Some(Evidence {
             document: scope.document,
             provision,
             quote: quote.to_owned(),
+            span: location,
             basis,
             note: None,
         })

@@ -243,6 +243,7 @@ fn code_evidence(code: &crate::model::InstrumentCode) -> ModelEvidence {
         document: code.document,
         provision: Some(code.provision),
         quote: code.quote.clone(),
+        span: code.span.clone(),
         basis: Basis::Stated,
         note: code.note.clone(),
     }
