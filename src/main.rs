@@ -241,7 +241,7 @@ async fn run_server(args: ServeArgs) -> anyhow::Result<()> {
                 axum::http::HeaderValue::from_str(o).with_context(|| format!("bad origin {o:?}"))
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        state.cors = sunan_kg::server::CorsOrigins::List(origins);
+        state.cors = sunan_kg::server::CorsOrigins::List(origins.into());
     }
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

@@ -40,10 +40,11 @@ pub(crate) fn page_start(after: Option<String>) -> Result<usize> {
     match after {
         None => Ok(0),
         Some(cursor) => {
-            let position = usize::decode_cursor(&cursor).map_err(|_| {
-                ApiError::BadArgument(format!("malformed cursor {cursor:?}")).extend()
-            })?;
-            Ok(position + 1)
+            let malformed =
+                || ApiError::BadArgument(format!("malformed cursor {cursor:?}")).extend();
+            let position = usize::decode_cursor(&cursor).map_err(|_| malformed())?;
+            // A cursor decoded from the client can be any number, the largest included.
+            position.checked_add(1).ok_or_else(malformed)
         }
     }
 }
@@ -148,5 +149,20 @@ pub(crate) fn instrument(model: &Model, id: &str) -> Result<(Level, usize)> {
             let reason = format!("{id:?} is not a type or tool of the instrument scheme");
             Err(ApiError::BadArgument(reason).extend())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_at_the_end_of_usize_is_refused_not_overflowed() {
+        assert_eq!(page_start(Some("4".into())).ok(), Some(5));
+        let error = page_start(Some(usize::MAX.to_string())).err();
+        assert!(
+            error.is_some_and(|e| e.message.contains("malformed cursor")),
+            "the largest cursor has no position after it"
+        );
     }
 }
