@@ -6,6 +6,7 @@ static ALLOCATOR: sunan_kg::memory::MeteredAllocator = sunan_kg::memory::Metered
 
 mod actions;
 mod analytics;
+mod architecture;
 mod cli;
 mod common;
 mod data;
