@@ -445,27 +445,18 @@ impl Model {
 
     /// The bodies that act in a provision: those responsible for it, or else those responsible
     /// for the section it sits in, and so on up, or else the document's issuers. (The rules of
-    /// `rules.toml` attribute a provision's actions the same way.)
+    /// `rules.toml` attribute a provision's actions through the same [`acting_bodies`].)
     pub fn acting_bodies(&self, provision: EntityIndex) -> Vec<EntityIndex> {
-        let mut at = provision;
-        loop {
-            let parent = match &self.entities[at].details {
-                Details::Document(_) => {
-                    return self
-                        .outgoing(at)
-                        .filter(|r| r.kind == crate::vocabulary::ids::ISSUED_BY)
-                        .map(|r| r.object)
-                        .collect();
-                }
-                Details::Task(p) | Details::Section(p) => p.parent.unwrap_or(p.document),
-                _ => return Vec::new(),
-            };
-            let responsible = self.responsible_for(at);
-            if !responsible.is_empty() {
-                return responsible;
-            }
-            at = parent;
-        }
+        acting_bodies(
+            provision,
+            |at| &self.entities[at].details,
+            |at, kind| {
+                self.outgoing(at)
+                    .filter(|r| r.kind == kind)
+                    .map(|r| r.object)
+                    .collect()
+            },
+        )
     }
 
     /// The document a provision or target belongs to (a document is its own).
@@ -523,5 +514,28 @@ impl Model {
             })
             .filter(|(_, n)| *n > 0)
             .collect()
+    }
+}
+
+/// The walk behind [`Model::acting_bodies`], over any view of the entities' details and of
+/// the bodies related to an entity by a relation kind (`related(at, kind)`), so that the
+/// loader's rules, which run before the model exists, attribute actions the same way.
+pub fn acting_bodies<'a>(
+    provision: EntityIndex,
+    details: impl Fn(EntityIndex) -> &'a Details,
+    related: impl Fn(EntityIndex, &str) -> Vec<EntityIndex>,
+) -> Vec<EntityIndex> {
+    let mut at = provision;
+    loop {
+        let parent = match details(at) {
+            Details::Document(_) => return related(at, crate::vocabulary::ids::ISSUED_BY),
+            Details::Task(p) | Details::Section(p) => p.parent.unwrap_or(p.document),
+            _ => return Vec::new(),
+        };
+        let responsible = related(at, crate::vocabulary::ids::RESPONSIBLE_AGENCY);
+        if !responsible.is_empty() {
+            return responsible;
+        }
+        at = parent;
     }
 }

@@ -171,21 +171,20 @@ impl Bodies {
         bodies
     }
 
-    /// The bodies that act in a provision: those responsible for it, or else those
-    /// responsible for the section it sits in, and so on up, or else the document's issuer.
+    /// The bodies that act in a provision, as [`crate::Model::acting_bodies`] finds them.
     fn acting_in(&self, provision: EntityIndex, entities: &[&Entity]) -> Vec<EntityIndex> {
-        let mut at = provision;
-        loop {
-            let parent = match &entities[at].details {
-                Details::Document(_) => return self.issuers.get(&at).cloned().unwrap_or_default(),
-                Details::Task(p) | Details::Section(p) => p.parent.unwrap_or(p.document),
-                _ => return Vec::new(),
-            };
-            if let Some(responsible) = self.responsible.get(&at) {
-                return responsible.clone();
-            }
-            at = parent;
-        }
+        crate::model::acting_bodies(
+            provision,
+            |at| &entities[at].details,
+            |at, kind| {
+                let bodies = match kind {
+                    ids::RESPONSIBLE_AGENCY => &self.responsible,
+                    ids::ISSUED_BY => &self.issuers,
+                    _ => return Vec::new(),
+                };
+                bodies.get(&at).cloned().unwrap_or_default()
+            },
+        )
     }
 }
 
