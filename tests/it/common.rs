@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use sunan_kg::graphql::{KgSchema, build_schema};
 use sunan_kg::rdf::{DEFAULT_BASE_IRI, Iris};
 use sunan_kg::server::{AppState, serve};
 use sunan_kg::sparql::SparqlLimits;
@@ -41,6 +42,31 @@ pub fn dataset() -> SharedDataset {
             Dataset::build(model, iris).expect("dataset builds")
         })
         .clone()
+}
+
+/// The GraphQL schema over the shared dataset, for tests of GraphQL semantics: the answers
+/// are those a client gets, without HTTP in between.
+pub struct TestSchema(KgSchema);
+
+impl TestSchema {
+    /// The schema as the server builds it (default limits, its own query cache).
+    pub fn new() -> Self {
+        Self(build_schema(dataset()))
+    }
+
+    /// Executes a query and returns the whole response as the JSON a client receives.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        let request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(variables));
+        serde_json::to_value(self.0.execute(request).await).expect("a response is JSON")
+    }
+
+    /// Executes a query that must succeed and returns its `data`.
+    pub async fn graphql_data(&self, query: &str, variables: Value) -> Value {
+        let body = self.graphql(query, variables).await;
+        assert!(body.get("errors").is_none(), "errors: {body}");
+        body["data"].clone()
+    }
 }
 
 /// A server running on an ephemeral port for the duration of a test.
@@ -107,12 +133,6 @@ impl TestServer {
         response.json().await.expect("JSON response")
     }
 
-    /// Posts a GraphQL query that must succeed and returns its `data`.
-    pub async fn graphql_data(&self, query: &str, variables: Value) -> Value {
-        let body = self.graphql(query, variables).await;
-        assert!(body.get("errors").is_none(), "errors: {body}");
-        body["data"].clone()
-    }
 }
 
 impl Drop for TestServer {

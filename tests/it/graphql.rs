@@ -1,8 +1,8 @@
-//! GraphQL over HTTP against the real graph.
+//! GraphQL semantics against the real graph, through the schema (HTTP is tested in http.rs).
 
 use serde_json::{Value, json};
 
-use crate::common::{TestServer, quote_in_source};
+use crate::common::{TestSchema, quote_in_source};
 
 const SEARCH: &str = r#"
 query ($text: String!) {
@@ -23,8 +23,8 @@ query ($text: String!) {
 
 #[tokio::test]
 async fn searching_kejiaocheng_finds_changzhou_science_and_education_town_with_quoted_relations() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(SEARCH, json!({ "text": "科教城" }))
         .await;
     let hits = data["search"].as_array().expect("hits");
@@ -68,7 +68,7 @@ async fn searching_kejiaocheng_finds_changzhou_science_and_education_town_with_q
 
 #[tokio::test]
 async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     for text in [
         "苏科贷",
         "蘇科貸",
@@ -78,7 +78,7 @@ async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english(
         "skd",
         "科贷",
     ] {
-        let data = server.graphql_data(SEARCH, json!({ "text": text })).await;
+        let data = schema.graphql_data(SEARCH, json!({ "text": text })).await;
         let ids: Vec<&str> = data["search"]
             .as_array()
             .expect("hits")
@@ -90,7 +90,7 @@ async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english(
             "{text:?} should find 苏科贷, got {ids:?}"
         );
     }
-    let data = server
+    let data = schema
         .graphql_data(SEARCH, json!({ "text": "苏科贷" }))
         .await;
     assert_eq!(data["search"][0]["entity"]["id"], "sukedai");
@@ -99,8 +99,8 @@ async fn sukedai_is_found_by_simplified_traditional_pinyin_initials_and_english(
 
 #[tokio::test]
 async fn sukedai_is_one_node_mentioned_by_three_documents() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(
             r#"{ entity(id: "sukedai") { name aliases relations(kinds: [MENTIONS], direction: INCOMING) { nodes { evidence { document { id } } } } } }"#,
             json!({}),
@@ -129,8 +129,8 @@ async fn sukedai_is_one_node_mentioned_by_three_documents() {
 
 #[tokio::test]
 async fn an_unknown_id_is_an_error_with_a_code() {
-    let server = TestServer::start().await;
-    let body = server
+    let schema = TestSchema::new();
+    let body = schema
         .graphql(r#"{ entity(id: "no-such-thing") { name } }"#, json!({}))
         .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "NOT_FOUND");
@@ -144,7 +144,7 @@ async fn an_unknown_id_is_an_error_with_a_code() {
 
 #[tokio::test]
 async fn entities_page_with_cursors_without_gaps_or_repeats() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     let query = r#"query ($after: String) {
         entities(filter: { kinds: [TASK] }, first: 40, after: $after) {
             totalCount
@@ -155,7 +155,7 @@ async fn entities_page_with_cursors_without_gaps_or_repeats() {
     let mut after = Value::Null;
     let mut seen = Vec::new();
     loop {
-        let data = server.graphql_data(query, json!({ "after": after })).await;
+        let data = schema.graphql_data(query, json!({ "after": after })).await;
         let page = &data["entities"];
         for edge in page["edges"].as_array().expect("edges") {
             assert_eq!(edge["node"]["kind"], "TASK");
@@ -179,9 +179,9 @@ async fn entities_page_with_cursors_without_gaps_or_repeats() {
 
 #[tokio::test]
 async fn every_changzhou_task_names_its_changzhou_lead_agencies() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     for n in 1..=35 {
-        let data = server
+        let data = schema
             .graphql_data(
                 r#"query ($id: ID!) { entity(id: $id) { relations(kinds: [RESPONSIBLE_AGENCY], direction: OUTGOING) { nodes { other { id name } evidence { quote } } } } }"#,
                 json!({ "id": format!("changzhou-2018-task-{n}") }),
@@ -205,7 +205,7 @@ async fn every_changzhou_task_names_its_changzhou_lead_agencies() {
 
 #[tokio::test]
 async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     let code = |body: &Value| {
         body["errors"][0]["extensions"]["code"]
             .as_str()
@@ -213,12 +213,12 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
             .to_owned()
     };
 
-    let body = server
+    let body = schema
         .graphql(r#"{ entities(first: 1000) { totalCount } }"#, json!({}))
         .await;
     assert_eq!(code(&body), "BAD_ARGUMENT", "{body}");
 
-    let body = server
+    let body = schema
         .graphql(
             r#"{ entities(filter: { kinds: [SPACESHIP] }) { totalCount } }"#,
             json!({}),
@@ -226,7 +226,7 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
         .await;
     assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
 
-    let body = server
+    let body = schema
         .graphql(
             r#"{ entities(after: "not-a-cursor") { totalCount } }"#,
             json!({}),
@@ -234,7 +234,7 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
         .await;
     assert_eq!(code(&body), "BAD_ARGUMENT", "{body}");
 
-    let body = server
+    let body = schema
         .graphql(
             r#"{ supporters(industry: "sukedai") { entity { id } } }"#,
             json!({}),
@@ -242,7 +242,7 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
         .await;
     assert_eq!(code(&body), "BAD_ARGUMENT", "an industry is needed: {body}");
 
-    let body = server
+    let body = schema
         .graphql(
             r#"{ paths(from: "sukedai", to: "changzhou", maxHops: 50) { length } }"#,
             json!({}),
@@ -250,7 +250,7 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
         .await;
     assert_eq!(code(&body), "BAD_ARGUMENT", "{body}");
 
-    let body = server
+    let body = schema
         .graphql(
             r#"{ neighborhood(ids: ["nowhere"]) { truncated } }"#,
             json!({}),
@@ -263,7 +263,7 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
         "relations { nodes { other { ".repeat(10),
         "} } } ".repeat(10)
     );
-    let body = server.graphql(&deep, json!({})).await;
+    let body = schema.graphql(&deep, json!({})).await;
     assert_eq!(code(&body), "LIMIT_EXCEEDED", "{body}");
 
     let wide = format!(
@@ -273,13 +273,13 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let body = server.graphql(&wide, json!({})).await;
+    let body = schema.graphql(&wide, json!({})).await;
     assert_eq!(code(&body), "LIMIT_EXCEEDED", "{}", body["errors"]);
 
-    let body = server.graphql("{ entity(id: ", json!({})).await;
+    let body = schema.graphql("{ entity(id: ", json!({})).await;
     assert_eq!(code(&body), "GRAPHQL_PARSE_FAILED", "{body}");
 
-    let body = server
+    let body = schema
         .graphql("{ entity(id: \"sukedai\") { noSuchField } }", json!({}))
         .await;
     assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
@@ -287,8 +287,8 @@ async fn limits_and_bad_arguments_are_errors_with_codes_not_crashes() {
 
 #[tokio::test]
 async fn names_fall_back_to_simplified_and_say_so() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(
             r#"{ a: entity(id: "changzhou-2018-task-1") { label(lang: EN) { text lang fallback } }
                  b: entity(id: "sukedai") { label(lang: EN) { text lang fallback translated } name(lang: ZH_HANT) pinyin: name(lang: PINYIN) } }"#,
@@ -305,8 +305,8 @@ async fn names_fall_back_to_simplified_and_say_so() {
 
 #[tokio::test]
 async fn search_can_be_limited_to_kinds() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(r#"{ search(text: "科技局", kinds: [GOVERNMENT_BODY], first: 20) { entity { kind name } } }"#, json!({}))
         .await;
     let hits = data["search"].as_array().expect("hits");
@@ -322,17 +322,17 @@ async fn search_can_be_limited_to_kinds() {
 
 #[tokio::test]
 async fn supporters_include_narrower_concepts_only_when_asked() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     let query = r#"query ($narrower: Boolean!) {
         supporters(industry: "xincailiao", includeNarrower: $narrower) {
             entity { id } industry { id } conceptPath { id }
             relation { evidence { quote document { id } } }
         }
     }"#;
-    let wide = server
+    let wide = schema
         .graphql_data(query, json!({ "narrower": true }))
         .await;
-    let narrow = server
+    let narrow = schema
         .graphql_data(query, json!({ "narrower": false }))
         .await;
     let wide = wide["supporters"].as_array().expect("supporters");
@@ -373,8 +373,8 @@ async fn supporters_include_narrower_concepts_only_when_asked() {
 
 #[tokio::test]
 async fn paths_are_shortest_and_every_step_is_a_real_relation() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(
             r#"{ paths(from: "sukedai", to: "changzhou-kejiaocheng", limit: 10) {
                 length nodes { id }
@@ -419,7 +419,7 @@ async fn paths_are_shortest_and_every_step_is_a_real_relation() {
         }
     }
     // No path at all is an empty list, not an error.
-    let data = server
+    let data = schema
         .graphql_data(
             r#"{ paths(from: "sukedai", to: "changzhou-kejiaocheng", maxHops: 1) { length } }"#,
             json!({}),
@@ -430,13 +430,13 @@ async fn paths_are_shortest_and_every_step_is_a_real_relation() {
 
 #[tokio::test]
 async fn a_neighborhood_is_drawable_and_respects_its_limit() {
-    let server = TestServer::start().await;
+    let schema = TestSchema::new();
     let query = r#"query ($limit: Int!) {
         neighborhood(ids: ["zhongyi-changzhou-chuangxinyuan"], hops: 2, limit: $limit) {
             nodes { id kind name distance } edges { source target kind } truncated
         }
     }"#;
-    let data = server.graphql_data(query, json!({ "limit": 500 })).await;
+    let data = schema.graphql_data(query, json!({ "limit": 500 })).await;
     let view = &data["neighborhood"];
     let ids: std::collections::HashSet<&str> = view["nodes"]
         .as_array()
@@ -455,7 +455,7 @@ async fn a_neighborhood_is_drawable_and_respects_its_limit() {
             "{edge}"
         );
     }
-    let small = server.graphql_data(query, json!({ "limit": 3 })).await;
+    let small = schema.graphql_data(query, json!({ "limit": 3 })).await;
     assert_eq!(
         small["neighborhood"]["nodes"].as_array().map(Vec::len),
         Some(3)
@@ -465,8 +465,8 @@ async fn a_neighborhood_is_drawable_and_respects_its_limit() {
 
 #[tokio::test]
 async fn tasks_by_agency_and_targets_by_region_and_year() {
-    let server = TestServer::start().await;
-    let data = server
+    let schema = TestSchema::new();
+    let data = schema
         .graphql_data(
             r#"{ tasks(agency: "changzhou-shi-kejiju", first: 100) { totalCount nodes { ... on Task { responsibleAgencies { id } } } }
                  targets(region: "jiangyin", year: 2025) { ... on Target { year value region { id } } } }"#,
@@ -521,39 +521,4 @@ async fn the_schema_mirrors_the_vocabulary() {
         relations, enum_relations,
         "RelationKind must list the vocabulary's relations in order"
     );
-}
-
-#[tokio::test]
-async fn graphql_works_over_get_and_in_batches() {
-    let server = TestServer::start().await;
-    let response = server
-        .client
-        .get(server.url("/graphql"))
-        .query(&[("query", r#"{ entity(id: "sukedai") { name } }"#)])
-        .send()
-        .await
-        .expect("GET");
-    let body: Value = response.json().await.expect("json");
-    assert_eq!(body["data"]["entity"]["name"], "苏科贷");
-
-    let response = server
-        .client
-        .post(server.url("/graphql"))
-        .json(&json!([
-            { "query": r#"{ entity(id: "sukedai") { name } }"# },
-            { "query": r#"{ entity(id: "changzhou-kejiaocheng") { name } }"# }
-        ]))
-        .send()
-        .await
-        .expect("batch");
-    let body: Value = response.json().await.expect("json");
-    assert_eq!(body[1]["data"]["entity"]["name"], "常州科教城");
-
-    let page = server
-        .client
-        .get(server.url("/graphql"))
-        .send()
-        .await
-        .expect("GraphiQL");
-    assert!(page.text().await.expect("html").contains("graphiql"));
 }

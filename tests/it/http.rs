@@ -213,3 +213,38 @@ async fn without_the_rdf_store_sparql_and_descriptions_say_so_and_the_rest_is_se
         "dumps are written from the model"
     );
 }
+
+#[tokio::test]
+async fn graphql_works_over_get_and_in_batches() {
+    let server = TestServer::start().await;
+    let response = server
+        .client
+        .get(server.url("/graphql"))
+        .query(&[("query", r#"{ entity(id: "sukedai") { name } }"#)])
+        .send()
+        .await
+        .expect("GET");
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["data"]["entity"]["name"], "苏科贷");
+
+    let response = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!([
+            { "query": r#"{ entity(id: "sukedai") { name } }"# },
+            { "query": r#"{ entity(id: "changzhou-kejiaocheng") { name } }"# }
+        ]))
+        .send()
+        .await
+        .expect("batch");
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body[1]["data"]["entity"]["name"], "常州科教城");
+
+    let page = server
+        .client
+        .get(server.url("/graphql"))
+        .send()
+        .await
+        .expect("GraphiQL");
+    assert!(page.text().await.expect("html").contains("graphiql"));
+}

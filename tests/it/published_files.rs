@@ -57,6 +57,23 @@ async fn export_dir_writes_byte_for_byte_what_the_server_serves() {
         "export --dir writes every published file"
     );
 
+    // Each checksum is that of the file written beside it.
+    for line in sums.lines() {
+        let (sum, name) = line.split_once("  ").expect("sha256sum format");
+        let bytes = std::fs::read(dir.path().join(name)).expect("dump");
+        assert_eq!(sunan_kg::rdf::sha256_hex(&bytes), sum, "{name}");
+    }
+    // A dump written to standard output is the same file.
+    let jsonld = Command::new(env!("CARGO_BIN_EXE_sunan-kg"))
+        .args(["export", "--format", "jsonld"])
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        jsonld.stdout,
+        std::fs::read(dir.path().join("sunan-kg.jsonld")).expect("jsonld")
+    );
+
     for name in &written {
         let (path, accept) = served_at(name);
         let request = server
