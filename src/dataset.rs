@@ -13,11 +13,12 @@ use crate::rdf::{Iris, RdfError, build_store};
 use crate::search::SearchIndex;
 use crate::statistics::Statistics;
 
-/// A validated model plus its petgraph and RDF projections. Immutable once built.
+/// A validated model plus what is derived from it (rankings, RDF store, search index,
+/// analyses). Immutable once built.
 pub struct Dataset {
     /// The validated model.
     pub model: Model,
-    /// The petgraph projection.
+    /// What traversals need beyond the model: rankings, centrality, containment.
     pub graph: KnowledgeGraph,
     /// The IRI scheme of this deployment.
     pub iris: Iris,
@@ -71,7 +72,7 @@ impl Dataset {
     ) -> Result<SharedDataset, DatasetError> {
         let mut phases = Phases::start();
         let graph = KnowledgeGraph::new(&model);
-        phases.done("petgraph projection and centrality");
+        phases.done("rankings, centrality and containment");
         let store = if rdf_store {
             let store = build_store(&model, &iris)?;
             phases.done("RDF store");

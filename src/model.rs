@@ -1,16 +1,20 @@
 //! The validated knowledge graph in memory: entities, relations and their evidence. It is built
-//! once by [`crate::load`] and never changes afterwards; every other view (RDF, petgraph,
-//! GraphQL) is derived from it.
+//! once by [`crate::load`] and never changes afterwards; every other view (RDF,
+//! rankings, search, GraphQL) is derived from it.
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-
 use crate::vocabulary::Vocabulary;
 
+mod details;
+mod evidence;
 mod instruments;
 mod source_text;
 
+pub use details::{
+    Details, DocumentDetails, EnglishStatus, ProvisionDetails, Script, TargetDetails, format_number,
+};
+pub use evidence::{Basis, CURATED_PREFIX, Evidence};
 pub use instruments::{Concept, InstrumentCode, Instruments, Uncoded};
 pub use source_text::{SourceText, compact};
 
@@ -92,200 +96,6 @@ pub struct EnglishName {
     pub status: EnglishStatus,
 }
 
-/// Fields specific to documents, sections, tasks and targets.
-#[derive(Debug, Clone)]
-pub enum Details {
-    /// An ordinary named entity.
-    None,
-    /// A source document.
-    Document(DocumentDetails),
-    /// A section of a document.
-    Section(ProvisionDetails),
-    /// A numbered task of a document.
-    Task(ProvisionDetails),
-    /// A quantitative target.
-    Target(TargetDetails),
-}
-
-/// Metadata of a source document.
-#[derive(Debug, Clone)]
-pub struct DocumentDetails {
-    /// File name of the text in `graph-data/sources/`.
-    pub source_file: String,
-    /// English title, if given.
-    pub english_title: Option<String>,
-    /// Date of issue (ISO 8601), when printed.
-    pub date: Option<String>,
-    /// Date of publication (ISO 8601), when printed.
-    pub published: Option<String>,
-    /// The year the text says it is for, when it prints no date (「2020年,我局将…」).
-    pub stated_year: Option<i32>,
-    /// Document number (文号), when printed.
-    pub number: Option<String>,
-    /// The region the document governs.
-    pub region: EntityIndex,
-    /// Script of the source text.
-    pub script: Script,
-}
-
-impl DocumentDetails {
-    /// The year of issue, else of publication, else the year the text says it is for.
-    pub fn year(&self) -> Option<i32> {
-        match self.date.as_deref().or(self.published.as_deref()) {
-            Some(date) => date.get(..4)?.parse().ok(),
-            None => self.stated_year,
-        }
-    }
-}
-
-/// A section or task of a document.
-#[derive(Debug, Clone)]
-pub struct ProvisionDetails {
-    /// The document it belongs to.
-    pub document: EntityIndex,
-    /// Its number as printed (二, 1, (三) …).
-    pub number: String,
-    /// The section it sits in, if any.
-    pub parent: Option<EntityIndex>,
-}
-
-/// Whether an English name is established or our own translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EnglishStatus {
-    /// A name in use (an official or widely used English name).
-    Established,
-    /// Our own rendering, not an established name.
-    Translation,
-}
-
-/// The script a source document is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Script {
-    /// Simplified characters.
-    Simplified,
-    /// Traditional characters.
-    Traditional,
-}
-
-/// A number as people write it: no trailing `.0` (`2.81`, `200`).
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
-}
-
-/// A quantitative target.
-#[derive(Debug, Clone)]
-pub struct TargetDetails {
-    /// The document that sets it.
-    pub document: EntityIndex,
-    /// What is measured, as written.
-    pub indicator: String,
-    /// English rendering of the indicator, if given.
-    pub indicator_en: Option<String>,
-    /// The number.
-    pub value: f64,
-    /// Unit as written (%, 家, 亿元 …).
-    pub unit: String,
-    /// The year by which it is to be reached.
-    pub year: i32,
-    /// Index in [`Model::measures`] of what the indicator measures.
-    pub measure: usize,
-    /// The region it applies to.
-    pub region: EntityIndex,
-}
-
-/// Where a fact is stated: a verbatim quote of a document, optionally within a task or section.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    /// The document entity.
-    pub document: EntityIndex,
-    /// The task or section the quote is in, if known.
-    pub provision: Option<EntityIndex>,
-    /// Verbatim text of the source (whitespace aside).
-    pub quote: String,
-    /// Where the quote is in the document's source text, in bytes: found once, at load.
-    pub span: std::ops::Range<usize>,
-    /// Whether the quote states the fact, or on what other grounds it holds.
-    pub basis: Basis,
-    /// A curator's remark on this piece of evidence.
-    pub note: Option<String>,
-}
-
-/// On what grounds a piece of evidence supports a fact.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Basis {
-    /// The quote states the fact.
-    Stated,
-    /// The quote implies the fact without stating it; the curator's reason.
-    Inferred(String),
-    /// A rule of graph-data derives the fact from stated ones; the rule's id.
-    Derived(String),
-    /// General knowledge a curator adds where the text is silent; the reason.
-    Curated(String),
-}
-
-static STATED: Basis = Basis::Stated;
-
-/// The prefix of an `inferred` reason that marks general knowledge rather than the text.
-pub const CURATED_PREFIX: &str = "curated:";
-
-impl Basis {
-    /// The basis of a hand-written relation: stated, or inferred or curated with a reason.
-    pub fn from_reason(inferred: Option<&str>) -> Self {
-        match inferred {
-            None => Self::Stated,
-            Some(reason) => match reason.strip_prefix(CURATED_PREFIX) {
-                Some(rest) => Self::Curated(rest.trim().to_owned()),
-                None => Self::Inferred(reason.to_owned()),
-            },
-        }
-    }
-
-    /// The name of each basis, as GraphQL and RDF write it, in [`Basis::name`] order.
-    pub const NAMES: [&'static str; 4] = ["stated", "inferred", "derived", "curated"];
-
-    /// The basis's name: `stated`, `inferred`, `derived` or `curated`.
-    pub fn name(&self) -> &'static str {
-        Self::NAMES[usize::from(self.rank())]
-    }
-
-    /// The rule that derived the fact, for a derived one.
-    pub fn rule(&self) -> Option<&str> {
-        match self {
-            Self::Derived(rule) => Some(rule),
-            _ => None,
-        }
-    }
-
-    /// True when the quote states the fact outright.
-    pub fn is_stated(&self) -> bool {
-        matches!(self, Self::Stated)
-    }
-
-    /// The reason or rule id, for every basis but [`Basis::Stated`].
-    pub fn reason(&self) -> Option<&str> {
-        match self {
-            Self::Stated => None,
-            Self::Inferred(reason) | Self::Derived(reason) | Self::Curated(reason) => Some(reason),
-        }
-    }
-
-    /// Stronger bases first: what the text states, then implies, then rules, then knowledge.
-    fn rank(&self) -> u8 {
-        match self {
-            Self::Stated => 0,
-            Self::Inferred(_) => 1,
-            Self::Derived(_) => 2,
-            Self::Curated(_) => 3,
-        }
-    }
-}
-
 /// What a quantitative target counts, so that targets worded differently in different
 /// documents compare across years and regions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -334,11 +144,7 @@ impl Relation {
 
     /// The strongest basis among its evidence.
     pub fn basis(&self) -> &Basis {
-        self.evidence
-            .iter()
-            .map(|e| &e.basis)
-            .min_by_key(|b| b.rank())
-            .unwrap_or(&STATED)
+        Basis::strongest(self.evidence.iter().map(|e| &e.basis))
     }
 }
 

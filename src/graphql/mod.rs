@@ -1,5 +1,6 @@
 //! The GraphQL API: schema and resolvers over the in-memory model, independent of HTTP.
-//! Resolvers read the model, the petgraph projection and the search index, never SPARQL.
+//! Resolvers read the model, its rankings and containment (`KnowledgeGraph`) and the search
+//! index, never SPARQL.
 
 mod analytics;
 mod arguments;
