@@ -17,25 +17,24 @@ impl std::fmt::Debug for ScriptConverter {
 }
 
 /// OpenCC's embedded dictionaries could not be loaded (a build problem, not a data problem).
-#[derive(Debug, thiserror::Error)]
-#[error("cannot load the OpenCC dictionaries: {0}")]
-pub struct ConverterError(String);
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("cannot load the OpenCC dictionaries")]
+pub struct ConverterError(#[source] std::sync::Arc<ferrous_opencc::error::OpenCCError>);
 
 impl ScriptConverter {
     /// The converter shared by the whole process: the dictionaries are loaded once, on first
     /// use, rather than by every loader, index and scan that needs them.
     pub fn shared() -> Result<&'static Self, ConverterError> {
-        static SHARED: std::sync::OnceLock<Result<ScriptConverter, String>> =
+        static SHARED: std::sync::OnceLock<Result<ScriptConverter, ConverterError>> =
             std::sync::OnceLock::new();
-        SHARED
-            .get_or_init(|| Self::new().map_err(|e| e.0))
-            .as_ref()
-            .map_err(|message| ConverterError(message.clone()))
+        SHARED.get_or_init(Self::new).as_ref().map_err(Clone::clone)
     }
 
     /// Loads the embedded dictionaries.
     pub fn new() -> Result<Self, ConverterError> {
-        let load = |config| OpenCC::from_config(config).map_err(|e| ConverterError(e.to_string()));
+        let load = |config| {
+            OpenCC::from_config(config).map_err(|e| ConverterError(std::sync::Arc::new(e)))
+        };
         Ok(Self {
             to_traditional: load(BuiltinConfig::S2t)?,
             to_simplified: load(BuiltinConfig::T2s)?,

@@ -55,7 +55,9 @@ pub fn write_triples_in<'a, W: Write>(
     if matches!(format, RdfFormat::JsonLd { .. }) {
         let mut serializer = JsonLdSerializer::new();
         for (prefix, namespace) in prefixes {
-            serializer = serializer.with_prefix(*prefix, namespace).map_err(to_io)?;
+            serializer = serializer
+                .with_prefix(*prefix, namespace)
+                .map_err(std::io::Error::other)?;
         }
         let mut writer = serializer.for_writer(writer);
         for triple in triples {
@@ -70,7 +72,9 @@ pub fn write_triples_in<'a, W: Write>(
     }
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, namespace) in prefixes {
-        serializer = serializer.with_prefix(*prefix, namespace).map_err(to_io)?;
+        serializer = serializer
+            .with_prefix(*prefix, namespace)
+            .map_err(std::io::Error::other)?;
     }
     let mut writer = serializer.for_writer(writer);
     for triple in triples {
@@ -82,10 +86,6 @@ pub fn write_triples_in<'a, W: Write>(
         ))?;
     }
     writer.finish()
-}
-
-fn to_io(error: impl std::fmt::Display) -> std::io::Error {
-    std::io::Error::other(error.to_string())
 }
 
 /// `triples` in `format`, as bytes.

@@ -74,8 +74,11 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
     }
     match vocabulary {
         Some(vocabulary) if loader.problems.is_empty() => {
-            let converter = ScriptConverter::shared()
-                .map_err(|e| LoadError::single("OpenCC".into(), 0, e.to_string()))?;
+            let converter = ScriptConverter::shared().map_err(|e| {
+                let cause = std::error::Error::source(&e).map(ToString::to_string);
+                let reason = format!("{e}: {}", cause.unwrap_or_default());
+                LoadError::single("OpenCC".into(), 0, reason)
+            })?;
             let mut origins = Vec::with_capacity(loader.entities.len());
             let entities = loader
                 .entities
