@@ -205,8 +205,12 @@ impl Failure {
         let mut chain = error.to_string();
         let mut source = error.source();
         while let Some(cause) = source {
-            chain.push_str(": ");
-            chain.push_str(&cause.to_string());
+            // Many errors show their source in their own message already.
+            let text = cause.to_string();
+            if !chain.ends_with(&text) {
+                chain.push_str(": ");
+                chain.push_str(&text);
+            }
             source = cause.source();
         }
         Self {
@@ -230,4 +234,39 @@ pub async fn log_failures(request: Request, next: Next) -> Response {
         }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_keeps_the_chain_of_causes_that_the_body_leaves_out() {
+        let error = ServerError::from(RdfError::Io(std::io::Error::other("disk full")));
+        let failure = Failure::of(&error);
+        assert_eq!(failure.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            failure.chain,
+            "cannot publish RDF: cannot write RDF: disk full"
+        );
+        let response = error.into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.extensions().get::<Failure>().is_some());
+    }
+
+    #[test]
+    fn graphql_bodies_carry_the_code_of_the_failure() {
+        let busy = ServerError::Busy(Busy {
+            per_client: false,
+            retry_after_secs: 2,
+        });
+        assert_eq!(busy.graphql_code(), codes::OVERLOADED);
+        let response = busy.into_graphql_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+        let too_large = ServerError::ResponseTooLarge { bytes: 2, limit: 1 };
+        assert_eq!(too_large.status(), StatusCode::OK);
+        assert_eq!(too_large.graphql_code(), codes::RESPONSE_TOO_LARGE);
+        assert_eq!(ServerError::Internal("x").graphql_code(), codes::INTERNAL);
+    }
 }
