@@ -6,9 +6,10 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::model::{EntityIndex, Model, RelationIndex};
+use crate::vocabulary::ids;
 
 /// Relation kinds by which an entity supports an industry.
-pub const SUPPORT_KINDS: &[&str] = &["supports", "focusesOn"];
+pub const SUPPORT_KINDS: &[&str] = &[ids::SUPPORTS, ids::FOCUSES_ON];
 
 /// What the traversals need beyond the model, computed once: degree and PageRank (over the
 /// relations that are not structural), rankings by both, and containment.
@@ -297,7 +298,8 @@ impl KnowledgeGraph {
     }
 
     /// The industry itself and, when `include_narrower`, every narrower concept (following
-    /// `broader` backwards), each with the chain of concepts that leads to it.
+    /// the hierarchy kinds, `broader`, backwards), each with the chain of concepts that leads
+    /// to it.
     pub fn concepts_under(
         &self,
         model: &Model,
@@ -308,13 +310,14 @@ impl KnowledgeGraph {
         if !include_narrower {
             return chains;
         }
+        let hierarchy = model.vocabulary.hierarchy_kinds();
         let mut seen = HashSet::from([industry]);
         let mut queue = VecDeque::from([vec![industry]]);
         while let Some(chain) = queue.pop_front() {
             let last = chain[chain.len() - 1];
             for &r in model.incoming_indexes(last) {
                 let relation = &model.relations[r];
-                if relation.kind == "broader" && seen.insert(relation.subject) {
+                if hierarchy.contains(&relation.kind.as_str()) && seen.insert(relation.subject) {
                     let mut longer = chain.clone();
                     longer.push(relation.subject);
                     chains.push(longer.clone());
