@@ -6,10 +6,6 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::model::{EntityIndex, Model, RelationIndex};
-use crate::vocabulary::ids;
-
-/// Relation kinds by which an entity supports an industry.
-pub const SUPPORT_KINDS: &[&str] = &[ids::SUPPORTS, ids::FOCUSES_ON];
 
 /// What the traversals need beyond the model, computed once: degree and PageRank (over the
 /// relations that are not structural), rankings by both, and containment.
@@ -336,11 +332,12 @@ impl KnowledgeGraph {
         industry: EntityIndex,
         include_narrower: bool,
     ) -> Vec<Support> {
+        let support_kinds = model.vocabulary.support_kinds();
         let mut supports = Vec::new();
         for chain in self.concepts_under(model, industry, include_narrower) {
             let concept = chain[chain.len() - 1];
             for &r in model.incoming_indexes(concept) {
-                if SUPPORT_KINDS.contains(&model.relations[r].kind.as_str()) {
+                if support_kinds.contains(&model.relations[r].kind.as_str()) {
                     supports.push(Support {
                         supporter: model.relations[r].subject,
                         relation: r,

@@ -139,6 +139,11 @@ impl Vocabulary {
             .collect()
     }
 
+    /// Relation kinds by which an entity supports an industry ([`ids::SUPPORT_KINDS`]).
+    pub fn support_kinds(&self) -> &'static [&'static str] {
+        ids::SUPPORT_KINDS
+    }
+
     /// A relation kind and every kind declared as its sub-property, directly or not.
     pub fn with_sub_properties<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
         let mut kinds = vec![id];
@@ -241,6 +246,8 @@ pub mod ids {
 
     /// The entity kinds that are parts of documents, declared only in documents/.
     pub const DOCUMENT_PARTS: [&str; 4] = [DOCUMENT, SECTION, TASK, TARGET];
+    /// The relation kinds by which an entity supports an industry.
+    pub const SUPPORT_KINDS: &[&str] = &[SUPPORTS, FOCUSES_ON];
     /// The relation kinds the loader generates from the document structure.
     pub const GENERATED: [&str; 6] = [
         PART_OF_DOCUMENT,
