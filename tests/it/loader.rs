@@ -172,7 +172,8 @@ fn a_vocabulary_lacking_a_kind_the_code_names_is_refused() {
     })
     .expect_err("refused");
     for id in ids::KINDS {
-        single_problem(&error, "vocabulary.toml", &format!("kind {id:?} must be declared"));
+        let reason = format!("kind {id:?} must be declared");
+        single_problem(&error, "vocabulary.toml", &reason);
     }
     for id in ids::RELATIONS {
         let reason = format!("relation {id:?} must be declared");

@@ -235,7 +235,10 @@ impl EntityRef {
             .iter()
             .filter(|&&r| {
                 let relation = &model.relations[r];
-                model.vocabulary.support_kinds().contains(&relation.kind.as_str())
+                model
+                    .vocabulary
+                    .support_kinds()
+                    .contains(&relation.kind.as_str())
                     && model.entities[relation.object].kind == ids::INDUSTRY
             })
             .map(|&r| Relation::new(&self.data, r, Direction::Outgoing))
