@@ -132,7 +132,6 @@ impl TestServer {
         );
         response.json().await.expect("JSON response")
     }
-
 }
 
 impl Drop for TestServer {
