@@ -7,9 +7,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::model::{EntityIndex, Model, RelationIndex};
 
-/// Relation kinds by which an entity supports an industry.
-pub const SUPPORT_KINDS: &[&str] = &["supports", "focusesOn"];
-
 /// What the traversals need beyond the model, computed once: degree and PageRank (over the
 /// relations that are not structural), rankings by both, and containment.
 #[derive(Debug, Clone)]
@@ -297,7 +294,8 @@ impl KnowledgeGraph {
     }
 
     /// The industry itself and, when `include_narrower`, every narrower concept (following
-    /// `broader` backwards), each with the chain of concepts that leads to it.
+    /// the hierarchy kinds, `broader`, backwards), each with the chain of concepts that leads
+    /// to it.
     pub fn concepts_under(
         &self,
         model: &Model,
@@ -308,13 +306,14 @@ impl KnowledgeGraph {
         if !include_narrower {
             return chains;
         }
+        let hierarchy = model.vocabulary.hierarchy_kinds();
         let mut seen = HashSet::from([industry]);
         let mut queue = VecDeque::from([vec![industry]]);
         while let Some(chain) = queue.pop_front() {
             let last = chain[chain.len() - 1];
             for &r in model.incoming_indexes(last) {
                 let relation = &model.relations[r];
-                if relation.kind == "broader" && seen.insert(relation.subject) {
+                if hierarchy.contains(&relation.kind.as_str()) && seen.insert(relation.subject) {
                     let mut longer = chain.clone();
                     longer.push(relation.subject);
                     chains.push(longer.clone());
@@ -333,11 +332,12 @@ impl KnowledgeGraph {
         industry: EntityIndex,
         include_narrower: bool,
     ) -> Vec<Support> {
+        let support_kinds = model.vocabulary.support_kinds();
         let mut supports = Vec::new();
         for chain in self.concepts_under(model, industry, include_narrower) {
             let concept = chain[chain.len() - 1];
             for &r in model.incoming_indexes(concept) {
-                if SUPPORT_KINDS.contains(&model.relations[r].kind.as_str()) {
+                if support_kinds.contains(&model.relations[r].kind.as_str()) {
                     supports.push(Support {
                         supporter: model.relations[r].subject,
                         relation: r,

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use crate::Model;
 use crate::coverage::CoverageReport;
 use crate::model::Details;
+use crate::vocabulary::ids;
 
 /// The summary `sunan-kg check` prints of valid graph-data: the totals, then the entities by
 /// kind and the relations by kind.
@@ -146,7 +147,7 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
             .filter(|(t, _)| {
                 model
                     .outgoing(*t)
-                    .any(|r| r.kind == crate::vocabulary::ids::RESPONSIBLE_AGENCY)
+                    .any(|r| r.kind == ids::RESPONSIBLE_AGENCY)
             })
             .count();
         let named = model
@@ -166,9 +167,9 @@ pub fn graph_report(model: &Model, coverage: &CoverageReport) -> String {
             "| {} ({}) | {} | {} | {led} | {} | {named} | {quotes} |",
             document.id,
             document.name,
-            in_document("Section"),
-            in_document("Task"),
-            in_document("Target"),
+            in_document(ids::SECTION),
+            in_document(ids::TASK),
+            in_document(ids::TARGET),
         );
     }
     out
@@ -197,7 +198,7 @@ fn action_roles(model: &Model, out: &mut String) {
     let mentions = model
         .relations
         .iter()
-        .filter(|r| r.kind == crate::vocabulary::ids::MENTIONS)
+        .filter(|r| r.kind == ids::MENTIONS)
         .count();
     let _ = writeln!(
         out,

@@ -124,6 +124,26 @@ impl Vocabulary {
             .collect()
     }
 
+    /// Whether a relation kind links a narrower concept to a broader one (see
+    /// [`RelationTerm::hierarchy`]).
+    pub fn is_hierarchy(&self, id: &str) -> bool {
+        self.relation(id).is_some_and(|r| r.hierarchy)
+    }
+
+    /// Relation kinds that link a narrower concept to a broader one.
+    pub fn hierarchy_kinds(&self) -> Vec<&str> {
+        self.relations
+            .iter()
+            .filter(|r| r.hierarchy)
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
+    /// Relation kinds by which an entity supports an industry ([`ids::SUPPORT_KINDS`]).
+    pub fn support_kinds(&self) -> &'static [&'static str] {
+        ids::SUPPORT_KINDS
+    }
+
     /// A relation kind and every kind declared as its sub-property, directly or not.
     pub fn with_sub_properties<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
         let mut kinds = vec![id];
@@ -143,34 +163,91 @@ impl Vocabulary {
     }
 }
 
-/// Ids of the kinds the loader makes or treats specially. Each must be declared in
-/// vocabulary.toml; the loader refuses a vocabulary that lacks one.
+/// Ids of the entity kinds and relation kinds the code names: those the loader makes or
+/// treats specially, and those a resolver or a traversal follows by name. Each must be declared
+/// in vocabulary.toml; the loader refuses a vocabulary that lacks one of [`ids::KINDS`] or
+/// [`ids::RELATIONS`], which list every constant here.
 pub mod ids {
-    /// A source document.
-    pub const DOCUMENT: &str = "Document";
-    /// A section of a document.
-    pub const SECTION: &str = "Section";
-    /// A numbered task of a document.
-    pub const TASK: &str = "Task";
-    /// A quantitative target.
-    pub const TARGET: &str = "Target";
+    /// Declares one `&str` constant per id and `$list`, the list of them all, so that no
+    /// constant escapes the loader's check that it is declared.
+    macro_rules! declared_ids {
+        ($(#[$list_meta:meta])* $list:ident { $($(#[$meta:meta])* $name:ident = $id:literal,)* }) => {
+            $($(#[$meta])* pub const $name: &str = $id;)*
+            $(#[$list_meta])*
+            pub const $list: &[&str] = &[$($name,)*];
+        };
+    }
+
+    declared_ids! {
+        /// Every entity kind named by a constant of this module, in vocabulary order.
+        KINDS {
+            /// A source document.
+            DOCUMENT = "Document",
+            /// A section of a document.
+            SECTION = "Section",
+            /// A numbered task of a document.
+            TASK = "Task",
+            /// A quantitative target.
+            TARGET = "Target",
+            /// A city, district or province, which statistics count the entities of.
+            REGION = "Region",
+            /// A park, high-tech zone or other designated area.
+            PARK = "Park",
+            /// An industry or technology field, a concept of the industry hierarchy.
+            INDUSTRY = "Industry",
+        }
+    }
+
+    declared_ids! {
+        /// Every relation kind named by a constant of this module, in vocabulary order.
+        RELATIONS {
+            /// A section or task belongs to its document or section.
+            PART_OF_DOCUMENT = "partOfDocument",
+            /// A body leads a task.
+            RESPONSIBLE_AGENCY = "responsibleAgency",
+            /// A target is set in a provision.
+            TARGET_OF = "targetOf",
+            /// The region of a target.
+            TARGET_REGION = "targetRegion",
+            /// The issuer of a document.
+            ISSUED_BY = "issuedBy",
+            /// A provision names an entity.
+            MENTIONS = "mentions",
+            /// An entity is situated in a region or park.
+            LOCATED_IN = "locatedIn",
+            /// An entity is a part or subordinate body of another.
+            PART_OF = "partOf",
+            /// An entity concentrates on an industry.
+            FOCUSES_ON = "focusesOn",
+            /// An entity supports another entity or an industry.
+            SUPPORTS = "supports",
+            /// An entity is built or run jointly with another.
+            BUILT_WITH = "builtWith",
+            /// An entity is hosted in or relies on another.
+            HOSTED_IN = "hostedIn",
+            /// A park, region or programme cooperates with a country.
+            PARTNER_COUNTRY = "partnerCountry",
+            /// Two entities cooperate.
+            COOPERATES_WITH = "cooperatesWith",
+            /// A body or document promotes a programme, product or policy.
+            PROMOTES = "promotes",
+            /// A body manages a park, fund, platform or programme.
+            MANAGES = "manages",
+            /// An event takes place in a region or park.
+            HELD_IN = "heldIn",
+            /// A body organizes an event.
+            ORGANIZES = "organizes",
+            /// An entity implements a policy or programme.
+            IMPLEMENTS = "implements",
+            /// An entity is a member of an alliance, programme or network.
+            MEMBER_OF = "memberOf",
+        }
+    }
+
     /// The entity kinds that are parts of documents, declared only in documents/.
     pub const DOCUMENT_PARTS: [&str; 4] = [DOCUMENT, SECTION, TASK, TARGET];
-    /// A city, district or province, which statistics count the entities of.
-    pub const REGION: &str = "Region";
-
-    /// A section or task belongs to its document or section.
-    pub const PART_OF_DOCUMENT: &str = "partOfDocument";
-    /// A body leads a task.
-    pub const RESPONSIBLE_AGENCY: &str = "responsibleAgency";
-    /// A target is set in a provision.
-    pub const TARGET_OF: &str = "targetOf";
-    /// The region of a target.
-    pub const TARGET_REGION: &str = "targetRegion";
-    /// The issuer of a document.
-    pub const ISSUED_BY: &str = "issuedBy";
-    /// A provision names an entity.
-    pub const MENTIONS: &str = "mentions";
+    /// The relation kinds by which an entity supports an industry.
+    pub const SUPPORT_KINDS: &[&str] = &[SUPPORTS, FOCUSES_ON];
     /// The relation kinds the loader generates from the document structure.
     pub const GENERATED: [&str; 6] = [
         PART_OF_DOCUMENT,

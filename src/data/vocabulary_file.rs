@@ -1,6 +1,7 @@
 //! Reads `vocabulary.toml` into a [`Vocabulary`], checking that every id is well formed and
-//! declared once, that every kind a relation names exists, and that the kinds the loader
-//! generates are declared as generated.
+//! declared once, that every kind a relation names exists, that every kind the code names
+//! (`vocabulary::ids`) is declared, and that the kinds the loader generates are declared as
+//! generated.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -82,12 +83,13 @@ pub(super) fn read(file: VocabularyFile) -> (Vocabulary, Vec<FileProblem>) {
             problems.push((span, reason));
         }
     }
-    for id in ids::GENERATED {
+    // The kinds the code names (which include the generated ones and the document parts).
+    for id in ids::RELATIONS {
         if !relation_ids.contains(id) {
             problems.push((None, format!("relation {id:?} must be declared")));
         }
     }
-    for id in ids::DOCUMENT_PARTS.iter().chain([&ids::REGION]) {
+    for id in ids::KINDS {
         if !kind_ids.contains(id) {
             problems.push((None, format!("kind {id:?} must be declared")));
         }

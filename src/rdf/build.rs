@@ -214,7 +214,7 @@ impl Triples<'_> {
         let object_iri = self.iris.entity(object);
         let statement = self.iris.statement(subject, kind, object);
         self.add(&subject_iri, self.iris.term(kind), object_iri.clone());
-        if kind == "broader" {
+        if self.model.vocabulary.is_hierarchy(kind) {
             self.add(&subject_iri, skos("broader"), object_iri.clone());
         }
         self.add(

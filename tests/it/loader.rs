@@ -1,6 +1,7 @@
 //! The loader refuses broken data with file, line and reason, and never half-loads.
 
 use crate::common::{graph_data, load_with};
+use sunan_kg::vocabulary::ids;
 use sunan_kg::{DataFiles, LoadError};
 
 const CHANGZHOU: &str = "documents/changzhou-2018.toml";
@@ -135,6 +136,49 @@ fn a_relation_outside_its_domain_is_reported() {
             .contains("partnerCountry cannot point to changzhou"),
         "{error}"
     );
+}
+
+#[test]
+fn every_kind_the_code_names_is_declared_in_the_vocabulary() {
+    let data = crate::common::dataset();
+    let vocabulary = &data.model.vocabulary;
+    for id in ids::KINDS {
+        assert!(
+            vocabulary.kind(id).is_some(),
+            "vocabulary::ids names kind {id:?}, which vocabulary.toml does not declare"
+        );
+    }
+    for id in ids::RELATIONS {
+        assert!(
+            vocabulary.relation(id).is_some(),
+            "vocabulary::ids names relation kind {id:?}, which vocabulary.toml does not declare"
+        );
+    }
+    // The lists the loader checks cover the special-purpose ones.
+    assert!(ids::DOCUMENT_PARTS.iter().all(|id| ids::KINDS.contains(id)));
+    assert!(ids::GENERATED.iter().all(|id| ids::RELATIONS.contains(id)));
+}
+
+#[test]
+fn a_vocabulary_lacking_a_kind_the_code_names_is_refused() {
+    let error = load_with("vocabulary.toml", |text| {
+        let mut text = text.to_owned();
+        for id in ids::KINDS.iter().chain(ids::RELATIONS) {
+            let declared = format!("id = \"{id}\"\n");
+            assert!(text.contains(&declared), "vocabulary.toml declares {id:?}");
+            text = text.replacen(&declared, &format!("id = \"{id}Renamed\"\n"), 1);
+        }
+        text
+    })
+    .expect_err("refused");
+    for id in ids::KINDS {
+        let reason = format!("kind {id:?} must be declared");
+        single_problem(&error, "vocabulary.toml", &reason);
+    }
+    for id in ids::RELATIONS {
+        let reason = format!("relation {id:?} must be declared");
+        single_problem(&error, "vocabulary.toml", &reason);
+    }
 }
 
 #[test]

@@ -33,15 +33,15 @@ entity_type! {
         }
         /// The body that issued it.
         async fn issuer(&self) -> Option<Entity> {
-            self.0.related(&["issuedBy"], true, &[]).into_iter().next()
+            self.0.related(&[ids::ISSUED_BY], true, &[]).into_iter().next()
         }
         /// Its sections, in order.
         async fn sections(&self) -> Vec<Section> {
-            self.parts("Section").into_iter().map(|i| Section(EntityRef::new(&self.0.data, i))).collect()
+            self.parts(ids::SECTION).into_iter().map(|i| Section(EntityRef::new(&self.0.data, i))).collect()
         }
         /// Its numbered tasks, in order.
         async fn tasks(&self) -> Vec<Task> {
-            self.parts("Task").into_iter().map(|i| Task(EntityRef::new(&self.0.data, i))).collect()
+            self.parts(ids::TASK).into_iter().map(|i| Task(EntityRef::new(&self.0.data, i))).collect()
         }
         /// The quantitative targets it sets.
         async fn targets(&self) -> Vec<Target> {
@@ -121,7 +121,7 @@ entity_type! {
         }
         /// The tasks and sections directly inside it.
         async fn parts(&self) -> Vec<Entity> {
-            self.0.related(&["partOfDocument"], false, &[])
+            self.0.related(&[ids::PART_OF_DOCUMENT], false, &[])
         }
         /// The policy instruments curators coded this provision with, each with its cue and
         /// quote.
@@ -157,7 +157,7 @@ entity_type! {
         }
         /// The bodies named as lead or responsible units (牵头单位 / 责任单位).
         async fn responsible_agencies(&self) -> Vec<Entity> {
-            self.0.related(&["responsibleAgency"], true, &[])
+            self.0.related(&[ids::RESPONSIBLE_AGENCY], true, &[])
         }
         /// The quantitative targets set in this task.
         async fn targets(&self) -> Vec<Target> {
@@ -225,7 +225,7 @@ entity_type! {
         }
         /// Task or section that sets it, when known.
         async fn task(&self) -> Option<Entity> {
-            self.0.related(&["targetOf"], true, &["Task", "Section"]).into_iter().next()
+            self.0.related(&[ids::TARGET_OF], true, &[ids::TASK, ids::SECTION]).into_iter().next()
         }
         /// What the indicator measures, shared with the targets of other documents that count
         /// the same quantity.

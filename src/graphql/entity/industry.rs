@@ -12,11 +12,11 @@ entity_type! {
     Industry {
         /// Broader concepts (石墨烯 → 碳材料).
         async fn broader(&self) -> Vec<Entity> {
-            self.0.related(&["broader"], true, &[])
+            self.0.related(&self.0.data.model.vocabulary.hierarchy_kinds(), true, &[])
         }
         /// Narrower concepts (碳材料 → 石墨烯).
         async fn narrower(&self) -> Vec<Entity> {
-            self.0.related(&["broader"], false, &[])
+            self.0.related(&self.0.data.model.vocabulary.hierarchy_kinds(), false, &[])
         }
         /// Who supports or focuses on this industry, or any narrower one when
         /// `includeNarrower`, optionally only within a region and of some kinds.

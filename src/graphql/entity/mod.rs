@@ -31,6 +31,7 @@ use super::relation::{Evidence, Relation};
 use crate::SharedDataset;
 use crate::model::{EnglishStatus, EntityIndex};
 use crate::names::initials;
+use crate::vocabulary::ids;
 
 /// Which of an entity's relations to list: the arguments of the `relations` field.
 pub(crate) struct RelationFilter {
@@ -234,8 +235,11 @@ impl EntityRef {
             .iter()
             .filter(|&&r| {
                 let relation = &model.relations[r];
-                crate::graph::SUPPORT_KINDS.contains(&relation.kind.as_str())
-                    && model.entities[relation.object].kind == "Industry"
+                model
+                    .vocabulary
+                    .support_kinds()
+                    .contains(&relation.kind.as_str())
+                    && model.entities[relation.object].kind == ids::INDUSTRY
             })
             .map(|&r| Relation::new(&self.data, r, Direction::Outgoing))
             .collect()
@@ -260,7 +264,7 @@ impl EntityRef {
         }
         found
             .into_iter()
-            .filter(|&i| model.entities[i].kind == "Region")
+            .filter(|&i| model.entities[i].kind == ids::REGION)
             .map(|i| self.other(i))
             .collect()
     }

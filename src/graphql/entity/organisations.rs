@@ -5,6 +5,7 @@ use super::Entity;
 use super::fields::entity_type;
 use crate::graphql::enums::Direction;
 use crate::graphql::relation::Relation;
+use crate::vocabulary::ids;
 
 /// Declares an organisation-like kind with the usual organisation fields.
 macro_rules! organisation_type {
@@ -14,31 +15,31 @@ macro_rules! organisation_type {
             $name {
                 /// Industries it works on.
                 async fn industries(&self) -> Vec<Entity> {
-                    self.0.related(&["focusesOn", "supports"], true, &["Industry"])
+                    self.0.related(&[ids::FOCUSES_ON, ids::SUPPORTS], true, &[ids::INDUSTRY])
                 }
                 /// Where it is hosted (a park, a university, an enterprise).
                 async fn hosted_in(&self) -> Vec<Entity> {
-                    self.0.related(&["hostedIn"], true, &[])
+                    self.0.related(&[ids::HOSTED_IN], true, &[])
                 }
                 /// Whom it is built or run with.
                 async fn built_with(&self) -> Vec<Entity> {
-                    let mut partners = self.0.related(&["builtWith"], true, &[]);
-                    partners.extend(self.0.related(&["builtWith"], false, &[]));
+                    let mut partners = self.0.related(&[ids::BUILT_WITH], true, &[]);
+                    partners.extend(self.0.related(&[ids::BUILT_WITH], false, &[]));
                     partners
                 }
                 /// Whom it cooperates with.
                 async fn cooperates_with(&self) -> Vec<Entity> {
-                    let mut partners = self.0.related(&["cooperatesWith"], true, &[]);
-                    partners.extend(self.0.related(&["cooperatesWith"], false, &[]));
+                    let mut partners = self.0.related(&[ids::COOPERATES_WITH], true, &[]);
+                    partners.extend(self.0.related(&[ids::COOPERATES_WITH], false, &[]));
                     partners
                 }
                 /// What it is part or a member of.
                 async fn part_of(&self) -> Vec<Entity> {
-                    self.0.related(&["partOf", "memberOf"], true, &[])
+                    self.0.related(&[ids::PART_OF, ids::MEMBER_OF], true, &[])
                 }
                 /// Its parts and members.
                 async fn parts(&self) -> Vec<Entity> {
-                    self.0.related(&["partOf", "memberOf"], false, &[])
+                    self.0.related(&[ids::PART_OF, ids::MEMBER_OF], false, &[])
                 }
             }
         }
@@ -87,7 +88,7 @@ entity_type! {
     GovernmentBody {
         /// Tasks it leads (named as 牵头单位 / 责任单位).
         async fn tasks_led(&self) -> Vec<Entity> {
-            self.0.related(&["responsibleAgency"], false, &[])
+            self.0.related(&[ids::RESPONSIBLE_AGENCY], false, &[])
         }
         /// What it promotes, manages, organises or implements.
         async fn activities(&self) -> Vec<Relation> {
@@ -95,17 +96,17 @@ entity_type! {
             model
                 .outgoing_indexes(self.0.index)
                 .iter()
-                .filter(|&&r| ["promotes", "manages", "organizes", "implements", "supports"].contains(&model.relations[r].kind.as_str()))
+                .filter(|&&r| [ids::PROMOTES, ids::MANAGES, ids::ORGANIZES, ids::IMPLEMENTS, ids::SUPPORTS].contains(&model.relations[r].kind.as_str()))
                 .map(|&r| Relation::new(&self.0.data, r, Direction::Outgoing))
                 .collect()
         }
         /// The bodies it is part of.
         async fn part_of(&self) -> Vec<Entity> {
-            self.0.related(&["partOf"], true, &[])
+            self.0.related(&[ids::PART_OF], true, &[])
         }
         /// Its subordinate bodies.
         async fn parts(&self) -> Vec<Entity> {
-            self.0.related(&["partOf"], false, &[])
+            self.0.related(&[ids::PART_OF], false, &[])
         }
     }
 }

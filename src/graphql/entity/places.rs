@@ -2,37 +2,38 @@
 
 use super::Entity;
 use super::fields::entity_type;
+use crate::vocabulary::ids;
 
 entity_type! {
     /// A province, city, county-level city, district, new area or town.
     Region {
         /// Regions it is part of.
         async fn broader(&self) -> Vec<Entity> {
-            self.0.related(&["partOf", "locatedIn"], true, &["Region"])
+            self.0.related(&self.0.data.model.vocabulary.containment_kinds(), true, &[ids::REGION])
         }
         /// Regions that are part of it.
         async fn subregions(&self) -> Vec<Entity> {
-            self.0.related(&["partOf", "locatedIn"], false, &["Region"])
+            self.0.related(&self.0.data.model.vocabulary.containment_kinds(), false, &[ids::REGION])
         }
         /// Parks and zones located in it (directly).
         async fn parks(&self) -> Vec<Entity> {
-            self.0.related(&["locatedIn", "partOf"], false, &["Park"])
+            self.0.related(&self.0.data.model.vocabulary.containment_kinds(), false, &[ids::PARK])
         }
         /// Everything located in it directly, of any kind but regions.
         async fn located_here(&self) -> Vec<Entity> {
             self.0
-                .related(&["locatedIn"], false, &[])
+                .related(&[ids::LOCATED_IN], false, &[])
                 .into_iter()
                 .filter(|e| !matches!(e, Entity::Region(_)))
                 .collect()
         }
         /// Quantitative targets set for it.
         async fn targets(&self) -> Vec<Entity> {
-            self.0.related(&["targetRegion"], false, &[])
+            self.0.related(&[ids::TARGET_REGION], false, &[])
         }
         /// Industries it focuses on.
         async fn industries(&self) -> Vec<Entity> {
-            self.0.related(&["focusesOn", "supports"], true, &["Industry"])
+            self.0.related(&[ids::FOCUSES_ON, ids::SUPPORTS], true, &[ids::INDUSTRY])
         }
     }
 }
@@ -42,7 +43,7 @@ entity_type! {
     Country {
         /// Parks, regions and programmes that cooperate with it.
         async fn partners(&self) -> Vec<Entity> {
-            self.0.related(&["partnerCountry", "cooperatesWith"], false, &[])
+            self.0.related(&[ids::PARTNER_COUNTRY, ids::COOPERATES_WITH], false, &[])
         }
     }
 }
@@ -52,29 +53,29 @@ entity_type! {
     Park {
         /// Industries it focuses on.
         async fn industries(&self) -> Vec<Entity> {
-            self.0.related(&["focusesOn", "supports"], true, &["Industry"])
+            self.0.related(&[ids::FOCUSES_ON, ids::SUPPORTS], true, &[ids::INDUSTRY])
         }
         /// Institutes, platforms, incubators and others located in or hosted by it.
         async fn hosts(&self) -> Vec<Entity> {
-            let mut hosted = self.0.related(&["hostedIn", "locatedIn"], false, &[]);
+            let mut hosted = self.0.related(&[ids::HOSTED_IN, ids::LOCATED_IN], false, &[]);
             hosted.retain(|e| !matches!(e, Entity::Region(_)));
             hosted
         }
         /// Parks and areas that are part of it.
         async fn parts(&self) -> Vec<Entity> {
-            self.0.related(&["partOf"], false, &["Park"])
+            self.0.related(&[ids::PART_OF], false, &[ids::PARK])
         }
         /// Parks it is part of.
         async fn part_of(&self) -> Vec<Entity> {
-            self.0.related(&["partOf"], true, &["Park"])
+            self.0.related(&[ids::PART_OF], true, &[ids::PARK])
         }
         /// Countries it cooperates with.
         async fn partner_countries(&self) -> Vec<Entity> {
-            self.0.related(&["partnerCountry"], true, &[])
+            self.0.related(&[ids::PARTNER_COUNTRY], true, &[])
         }
         /// Bodies that manage it.
         async fn managed_by(&self) -> Vec<Entity> {
-            self.0.related(&["manages"], false, &[])
+            self.0.related(&[ids::MANAGES], false, &[])
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Entity;
 use super::fields::entity_type;
+use crate::vocabulary::ids;
 
 /// Declares a programme-like kind: something promoted, managed and supporting.
 macro_rules! instrument_type {
@@ -11,19 +12,19 @@ macro_rules! instrument_type {
             $name {
                 /// Bodies and documents that promote or implement it.
                 async fn promoted_by(&self) -> Vec<Entity> {
-                    self.0.related(&["promotes", "implements"], false, &[])
+                    self.0.related(&[ids::PROMOTES, ids::IMPLEMENTS], false, &[])
                 }
                 /// Bodies that manage it.
                 async fn managed_by(&self) -> Vec<Entity> {
-                    self.0.related(&["manages"], false, &[])
+                    self.0.related(&[ids::MANAGES], false, &[])
                 }
                 /// What it supports (entities or industries).
                 async fn supports(&self) -> Vec<Entity> {
-                    self.0.related(&["supports"], true, &[])
+                    self.0.related(&[ids::SUPPORTS], true, &[])
                 }
                 /// What it is part of.
                 async fn part_of(&self) -> Vec<Entity> {
-                    self.0.related(&["partOf"], true, &[])
+                    self.0.related(&[ids::PART_OF], true, &[])
                 }
             }
         }
@@ -52,11 +53,11 @@ entity_type! {
     Event {
         /// Where it is held.
         async fn held_in(&self) -> Vec<Entity> {
-            self.0.related(&["heldIn"], true, &[])
+            self.0.related(&[ids::HELD_IN], true, &[])
         }
         /// Who organises it.
         async fn organizers(&self) -> Vec<Entity> {
-            self.0.related(&["organizes"], false, &[])
+            self.0.related(&[ids::ORGANIZES], false, &[])
         }
     }
 }

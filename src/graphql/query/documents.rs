@@ -18,7 +18,7 @@ impl DocumentQuery {
     /// The source documents.
     async fn documents(&self, ctx: &Context<'_>) -> Vec<Document> {
         let data = dataset(ctx);
-        of_kind(&data.model, "Document")
+        of_kind(&data.model, ids::DOCUMENT)
             .map(|i| Document(EntityRef::new(data, i)))
             .collect()
     }
@@ -38,7 +38,7 @@ impl DocumentQuery {
             .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
         let agency = agency.map(|a| arguments::agency(model, &a)).transpose()?;
-        let tasks: Vec<Task> = of_kind(model, "Task")
+        let tasks: Vec<Task> = of_kind(model, ids::TASK)
             .filter(|&t| {
                 document.is_none_or(
                     |d| matches!(&model.entities[t].details, Details::Task(p) if p.document == d),
@@ -75,7 +75,7 @@ impl DocumentQuery {
         let document = document
             .map(|d| arguments::entity_of_kind(model, &d, EntityKind::Document.id()))
             .transpose()?;
-        let mut found: Vec<EntityIndex> = of_kind(model, "Target")
+        let mut found: Vec<EntityIndex> = of_kind(model, ids::TARGET)
             .filter(|&i| match &model.entities[i].details {
                 Details::Target(t) => {
                     region.is_none_or(|r| data.graph.is_within(t.region, r))
