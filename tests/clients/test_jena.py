@@ -59,9 +59,11 @@ def jena(tmp_path_factory):
         return result.stdout + result.stderr
 
     def run_all(*calls):
-        """Runs several tools at once, each (main, *args), and returns their outputs in order:
-        a JVM spends most of its seconds starting, which one core alone does slowly."""
-        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        """Runs several tools two at a time, each (main, *args), and returns their outputs in
+        order: a JVM spends most of its seconds starting, which one core alone does slowly.
+        Two, because the server answers at most two SPARQL queries at once from one client
+        and refuses a third with 429."""
+        with ThreadPoolExecutor(max_workers=2) as pool:
             return list(pool.map(lambda call: run(*call), calls))
 
     run.all = run_all
