@@ -20,7 +20,11 @@ impl<'a> Loader<'a> {
         let files: Vec<_> = self.files.toml_files_in(DOCUMENTS_FOLDER).collect();
         let mut parsed = Vec::new();
         for (path, text) in files {
-            if let Some(file) = self.parse::<DocumentFile>(path, text) {
+            // A draft item awaits review: it is neither checked as data nor served.
+            if let Some(file) = self
+                .parse::<DocumentFile>(path, text)
+                .and_then(DocumentFile::without_drafts)
+            {
                 parsed.push(ParsedDocument { path, text, file });
             }
         }
