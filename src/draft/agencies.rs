@@ -34,12 +34,10 @@ pub(crate) mod rules {
 pub(crate) enum Body {
     /// A body the graph knows.
     Known(EntityIndex),
-    /// A body it does not: the name proposed and the form written.
+    /// A body it does not: the name proposed (常州市科技局 for 「市科技局」).
     Proposed {
-        /// The composed name (常州市科技局).
+        /// The composed name.
         name: String,
-        /// The form as printed.
-        written: String,
     },
 }
 
@@ -125,9 +123,7 @@ fn propose(piece: &str, known: &Known<'_>) -> Body {
     if let Some((entity, _)) = known.resolve(piece) {
         return Body::Known(entity);
     }
-    let name = super::candidates::compose(piece, known);
     Body::Proposed {
-        name,
-        written: piece.to_owned(),
+        name: super::candidates::compose(piece, known),
     }
 }
