@@ -88,6 +88,10 @@ struct DraftArgs {
     /// A graph-data folder to write the draft files into; by default the `--data` folder.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Draft as if the graph did not hold this curated document (as `draft-bench` does), to
+    /// see what the benchmark compares.
+    #[arg(long)]
+    leave_out: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -347,6 +351,7 @@ fn draft(args: &DraftArgs) -> anyhow::Result<()> {
         source_file,
         text: &text,
         city: args.city.as_deref(),
+        leave_out: args.leave_out.as_deref(),
     };
     let draft = sunan_kg::draft::draft(&model, &files, &request)?;
     let written = sunan_kg::draft::DraftFiles::render(&draft);

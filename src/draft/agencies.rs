@@ -81,41 +81,41 @@ pub(crate) fn agency_lines(text: &Folded<'_>, range: Range<usize>, known: &Known
     lines
 }
 
-/// The bodies of the list `range`: known forms first (leftmost-longest, so that
-/// 「各辖市、区政府」 is one body although it holds a separator), the rest split at separators.
+/// The bodies of the list `range`, each piece between separators resolved as a whole (a
+/// known form inside a longer piece names something else: 「区政府」 in 「各辖市、区政府」).
 fn bodies(text: &Folded<'_>, range: Range<usize>, known: &Known<'_>) -> Vec<Body> {
-    let chars = &text.chars[range.clone()];
-    let found = known.find_all(chars);
-    let mut bodies = Vec::new();
-    let mut at = 0;
-    let push_unknown = |from: usize, to: usize, bodies: &mut Vec<Body>| {
-        for piece in split(&chars[from..to]) {
-            bodies.push(propose(&piece, known));
-        }
-    };
-    for hit in found {
-        // A known form counts only as a whole body: between separators or the list's ends.
-        let whole = (hit.range.start == 0 || BODY_SEPARATORS.contains(&chars[hit.range.start - 1]))
-            && (hit.range.end == chars.len() || BODY_SEPARATORS.contains(&chars[hit.range.end]));
-        if !whole || hit.range.start < at {
-            continue;
-        }
-        push_unknown(at, hit.range.start, &mut bodies);
-        bodies.push(Body::Known(hit.entity));
-        at = hit.range.end;
-    }
-    push_unknown(at, chars.len(), &mut bodies);
-    bodies
+    split(&text.chars[range])
+        .iter()
+        .map(|piece| propose(piece, known))
+        .collect()
 }
 
-/// The non-empty pieces of a run between separators, trimmed.
+/// The non-empty pieces of a run between separators, trimmed. A collective written with a
+/// separator inside (「各辖市、区政府」: every county-level city and district) stays one piece.
 fn split(chars: &[char]) -> Vec<String> {
-    chars
+    let pieces: Vec<String> = chars
         .split(|c| BODY_SEPARATORS.contains(c))
         .map(|piece| piece.iter().filter(|c| !c.is_whitespace()).collect::<String>())
         .filter(|piece| !piece.is_empty())
-        .collect()
+        .collect();
+    let mut joined: Vec<String> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match joined.last_mut() {
+            Some(last) if last.starts_with(COLLECTIVE_START) && piece.starts_with(COLLECTIVE_CONTINUES) => {
+                last.push('、');
+                last.push_str(&piece);
+            }
+            _ => joined.push(piece),
+        }
+    }
+    joined
 }
+
+/// How a collective of bodies starts (「各辖市」).
+const COLLECTIVE_START: char = '各';
+
+/// How the second half of a collective written with a separator starts (「、区政府」).
+const COLLECTIVE_CONTINUES: [char; 2] = ['区', '县'];
 
 /// A body the gazetteer did not find as a whole: resolved if its form is known after all,
 /// otherwise proposed with the name the curators would compose.

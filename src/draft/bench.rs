@@ -126,6 +126,7 @@ pub fn evaluate(model: &Model, files: &DataFiles) -> Result<BenchReport, DraftEr
             source_file: &details.source_file,
             text: source.text(),
             city: Some(&model.entities[details.region].id),
+            leave_out: None,
         };
         let started = Instant::now();
         let draft = draft_without(model, files, &request, Some(document))?;

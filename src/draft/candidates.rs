@@ -178,20 +178,42 @@ pub(crate) fn compose(written: &str, known: &Known<'_>) -> String {
     }
 }
 
-/// An id for a proposed name: its toneless pinyin, two syllables to a word, at most 60
+/// An id for a proposed name, as the curators make them: the city's id for the city's name
+/// in front, a relative ending (市, 区) as a word of its own, the rest two syllables to a
+/// word with a last single syllable joined to the word before (科技局 → kejiju); at most 60
 /// characters, and not one of `taken`.
-pub(crate) fn proposed_id(name: &str, taken: &dyn Fn(&str) -> bool) -> String {
-    let syllables: Vec<String> = crate::names::pinyin(name)
-        .split_whitespace()
-        .map(crate::names::fold_latin)
-        .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut id = syllables
-        .chunks(2)
-        .map(|pair| pair.concat())
-        .collect::<Vec<_>>()
-        .join("-");
+pub(crate) fn proposed_id(name: &str, known: &Known<'_>, taken: &dyn Fn(&str) -> bool) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut rest = name;
+    let city = known.city_name();
+    let stem = city.trim_end_matches(RELATIVE_STARTS);
+    for prefix in [stem, city] {
+        if stem.chars().count() >= 2
+            && let Some(after) = rest.strip_prefix(prefix)
+        {
+            words.push(known.model.entities[known.city].id.clone());
+            rest = after;
+            break;
+        }
+    }
+    if let Some(first) = rest.chars().next()
+        && RELATIVE_STARTS.contains(&first)
+        && !words.is_empty()
+    {
+        words.push(syllables(&first.to_string()).concat());
+        rest = &rest[first.len_utf8()..];
+    }
+    let syllables = syllables(rest);
+    let mut chunks: Vec<String> = syllables.chunks(2).map(|pair| pair.concat()).collect();
+    if syllables.len() % 2 == 1
+        && chunks.len() > 1
+        && let Some(last) = chunks.pop()
+        && let Some(before) = chunks.last_mut()
+    {
+        before.push_str(&last);
+    }
+    words.extend(chunks);
+    let mut id = words.join("-");
     if id.len() > 60 {
         id.truncate(60);
         id = id.trim_end_matches('-').to_owned();
@@ -206,4 +228,14 @@ pub(crate) fn proposed_id(name: &str, taken: &dyn Fn(&str) -> bool) -> String {
         n += 1;
     }
     unique
+}
+
+/// The toneless pinyin syllables of a text, ASCII letters and digits only.
+fn syllables(text: &str) -> Vec<String> {
+    crate::names::pinyin(text)
+        .split_whitespace()
+        .map(crate::names::fold_latin)
+        .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -125,12 +125,17 @@ impl<'m> Known<'m> {
                 }
             }
         }
-        // A relative form names a body of this city only; elsewhere it names another body.
+        // A relative form names a body of this city only, and only at a level the city has
+        // (「区政府」 names no body in a document of a city, only in one of a district).
+        let levels = region_levels(model, city);
         for (form, entities) in &mut known.forms {
-            if form.starts_with(REGION_ENDINGS) {
+            if let Some(first) = form.chars().next()
+                && REGION_ENDINGS.contains(&first)
+            {
+                let level_known = levels.contains(&first);
                 entities.retain(|(e, _)| {
                     let name = fold(&model.entities[*e].name);
-                    known_is_of_city(&known.city_stems, &name)
+                    level_known && known_is_of_city(&known.city_stems, &name)
                 });
             }
         }
@@ -253,22 +258,25 @@ fn known_is_of_city(stems: &[String], folded_name: &str) -> bool {
     stems.iter().any(|stem| folded_name.starts_with(stem.as_str()))
 }
 
-/// The names, without their endings, of a region and of the regions enclosing it, nearest
-/// first (钟楼, 常州, 江苏).
-fn region_stems(model: &Model, city: EntityIndex, fold: &dyn Fn(&str) -> String) -> Vec<String> {
+/// The endings of the names of a region and the regions enclosing it (市 and 省 for 常州市).
+fn region_levels(model: &Model, city: EntityIndex) -> Vec<char> {
+    enclosing_regions(model, city)
+        .into_iter()
+        .filter_map(|r| model.entities[r].name.chars().last())
+        .filter(|c| REGION_ENDINGS.contains(c))
+        .collect()
+}
+
+/// A region and the regions enclosing it, nearest first.
+fn enclosing_regions(model: &Model, city: EntityIndex) -> Vec<EntityIndex> {
     let containment = model.vocabulary.containment_kinds();
-    let mut stems = Vec::new();
-    let mut seen = HashSet::new();
+    let mut found = Vec::new();
     let mut next = vec![city];
     while let Some(region) = next.pop() {
-        if !seen.insert(region) {
+        if found.contains(&region) {
             continue;
         }
-        let name = fold(&model.entities[region].name);
-        let stem = name.trim_end_matches(REGION_ENDINGS).to_owned();
-        if stem.chars().count() >= MIN_FORM_CHARS {
-            stems.push(stem);
-        }
+        found.push(region);
         for relation in model.outgoing(region) {
             let object = &model.entities[relation.object];
             if containment.contains(&relation.kind.as_str())
@@ -279,5 +287,15 @@ fn region_stems(model: &Model, city: EntityIndex, fold: &dyn Fn(&str) -> String)
             }
         }
     }
-    stems
+    found
+}
+
+/// The names, without their endings, of a region and of the regions enclosing it, nearest
+/// first (钟楼, 常州, 江苏).
+fn region_stems(model: &Model, city: EntityIndex, fold: &dyn Fn(&str) -> String) -> Vec<String> {
+    enclosing_regions(model, city)
+        .into_iter()
+        .map(|region| fold(&model.entities[region].name).trim_end_matches(REGION_ENDINGS).to_owned())
+        .filter(|stem| stem.chars().count() >= MIN_FORM_CHARS)
+        .collect()
 }

@@ -55,6 +55,9 @@ pub enum DraftError {
     /// No `--city` was given and the text names no region of the graph.
     #[error("the text names no region of the graph: give --city REGION_ID")]
     NoCity,
+    /// `--leave-out` names no document of the graph.
+    #[error("--leave-out {0:?} is not a document of the graph")]
+    UnknownDocument(String),
     /// The id is not a well-formed id.
     #[error("--id {0:?} must be lowercase ASCII letters, digits and single hyphens")]
     BadId(String),
@@ -81,6 +84,9 @@ pub struct DraftRequest<'a> {
     /// The region the document governs (a Region id), or `None` to take the region the text
     /// names most often.
     pub city: Option<&'a str>,
+    /// A curated document to leave out of the graph, as the benchmark does: its own entities
+    /// and the forms only it writes are unknown to the draft.
+    pub leave_out: Option<&'a str>,
 }
 
 /// A drafted document: every item with the rule that produced it and its quote.
@@ -220,9 +226,18 @@ pub struct EntityDraft {
     pub rule: String,
 }
 
-/// Drafts a new document against the whole graph.
+/// Drafts a new document against the graph (less the document `request.leave_out`).
 pub fn draft(model: &Model, files: &DataFiles, request: &DraftRequest<'_>) -> Result<Draft, DraftError> {
-    draft_without(model, files, request, None)
+    let without = match request.leave_out {
+        Some(id) => Some(
+            model
+                .index_of(id)
+                .filter(|&e| matches!(model.entities[e].details, Details::Document(_)))
+                .ok_or_else(|| DraftError::UnknownDocument(id.to_owned()))?,
+        ),
+        None => None,
+    };
+    draft_without(model, files, request, without)
 }
 
 /// Drafts a document against the graph, leaving out the document `without` (its own entities
@@ -455,7 +470,9 @@ impl Builder<'_, '_> {
         }
         let model = self.model;
         let taken = &self.taken;
-        let id = candidates::proposed_id(name, &|id| model.index_of(id).is_some() || taken.contains(id));
+        let id = candidates::proposed_id(name, self.known, &|id| {
+            model.index_of(id).is_some() || taken.contains(id)
+        });
         self.taken.insert(id.clone());
         self.proposed_by_name.insert(name.to_owned(), id.clone());
         self.proposals.push(EntityDraft {

@@ -7,19 +7,14 @@ use std::ops::Range;
 use super::text::Folded;
 
 /// Units of a target, longest first so that 万平方米 wins over 平方米 and 万家 over 家.
-const UNITS: [&str; 27] = [
-    "个百分点", "万平方米", "平方米", "亿美元", "亿元", "万元", "万人", "万家", "万件", "%", "‰",
-    "家", "个", "件", "项", "人", "名", "所", "座", "台", "套", "户", "支", "次", "倍", "篇", "亩",
+const UNITS: [&str; 33] = [
+    "个百分点", "万平方米", "平方米", "亿美元", "亿元", "万元", "万人", "万家", "万件", "家(次)",
+    "人次", "人年", "%", "‰", "家", "个", "件", "项", "人", "名", "所", "座", "台", "套", "户", "支",
+    "次", "倍", "篇", "亩", "条", "场", "批",
 ];
 
 /// Words after the number that qualify it.
 const QUALIFIERS: [&str; 4] = ["以上", "左右", "以内", "以下"];
-
-/// Words that make a clause a goal rather than a description (新增, 达到 …).
-const GOAL_CUES: [&str; 16] = [
-    "达到", "达", "超过", "突破", "提高到", "提升到", "增至", "新增", "累计", "力争", "总数", "增长",
-    "保持", "培育", "建成", "引进",
-];
 
 /// Verbs between the indicator and the number, left out of the indicator (longest first).
 const VALUE_VERBS: [&str; 9] = ["提高到", "提升到", "达到", "超过", "突破", "增至", "保持在", "达", "为"];
@@ -27,8 +22,11 @@ const VALUE_VERBS: [&str; 9] = ["提高到", "提升到", "达到", "超过", "�
 /// What ends a clause.
 const CLAUSE_ENDS: [char; 7] = ['，', ',', '；', ';', '。', '\n', '：'];
 
+/// What joins the two ends of a range (「1—2家」, 「3-5场」): the target is the lower end.
+const RANGE_JOINS: [char; 4] = ['—', '-', '~', '至'];
+
 /// The rule id written as the draft marker of a target.
-pub(crate) const RULE: &str = "targets:number-unit-in-goal-clause";
+pub(crate) const RULE: &str = "targets:number-with-unit";
 
 /// A target found in the text.
 #[derive(Debug, Clone)]
@@ -65,10 +63,27 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
         }
         let number: String = chars[start..end].iter().collect();
         i = end;
-        if let Some(year) = as_year(&number, chars.get(end).copied()) {
-            last_year = Some(year);
+        let clause_start = (0..start)
+            .rev()
+            .find(|&j| CLAUSE_ENDS.contains(&chars[j]))
+            .map_or(0, |j| j + 1);
+        if is_year(text, &number, start, end, clause_start) {
+            if let Ok(year) = number.parse() {
+                last_year = Some(year);
+            }
             continue;
         }
+        // A range (「1—2家」) sets its lower end; the quote runs to the upper one.
+        let mut unit_at = end;
+        if chars.get(end).is_some_and(|c| RANGE_JOINS.contains(c))
+            && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+        {
+            unit_at = end + 1;
+            while unit_at < chars.len() && (chars[unit_at].is_ascii_digit() || chars[unit_at] == '.') {
+                unit_at += 1;
+            }
+        }
+        let end = unit_at;
         // Numbers in a 「5·18」 date or a bracketed document number are not targets.
         if start > 0 && matches!(chars[start - 1], '·' | '〔' | '[' | '第') {
             continue;
@@ -86,14 +101,6 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
             .map(|q| (*q).to_owned());
         if let Some(q) = &qualifier {
             quote_end += q.chars().count();
-        }
-        let clause_start = (0..start)
-            .rev()
-            .find(|&j| CLAUSE_ENDS.contains(&chars[j]))
-            .map_or(0, |j| j + 1);
-        let clause = text.folded(clause_start..start);
-        if !GOAL_CUES.iter().any(|cue| clause.contains(cue)) {
-            continue;
         }
         let Some(year) = last_year else {
             continue;
@@ -116,11 +123,24 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
     found
 }
 
-/// A number that is a year (2000 to 2099, written before 年, a dash or a Chinese character).
-fn as_year(number: &str, next: Option<char>) -> Option<i32> {
-    let year: i32 = number.parse().ok()?;
-    let next_is_text = next.is_none_or(|c| c == '年' || c == '—' || c == '-' || super::text::is_cjk(c));
-    ((2000..2100).contains(&year) && number.len() == 4 && next_is_text).then_some(year)
+/// Whether the number at `start..end` is a year: 2000 to 2099 written before 年, or before
+/// the dash of a span of years (2023—2025年), or opening its clause (「2020全区新增…」); a
+/// number before a unit (「2000家」) or inside a name (「面向2030重大科技专项」) is not one.
+fn is_year(text: &Folded<'_>, number: &str, start: usize, end: usize, clause_start: usize) -> bool {
+    let chars = &text.chars;
+    if number.len() != 4 || !number.starts_with("20") || UNITS.iter().any(|u| text.starts_with(end, u)) {
+        return false;
+    }
+    match chars.get(end) {
+        Some('年') => true,
+        Some(c) if RANGE_JOINS.contains(c) => true,
+        _ => {
+            let opening = chars[clause_start..start]
+                .iter()
+                .all(|c| super::text::is_space(*c) || matches!(c, '到' | '至' | '在'));
+            opening
+        }
+    }
 }
 
 /// How many characters at the start of a clause say when (到2025年底, 2020年, 力争到2022年).

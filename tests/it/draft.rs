@@ -31,6 +31,7 @@ fn draft_of(model: &Model, id: &str, file: &str, city: &str) -> Draft {
         source_file: file,
         text: &text,
         city: Some(city),
+        leave_out: None,
     };
     draft(model, &graph_data(), &request).expect("the draft is made")
 }
