@@ -73,13 +73,22 @@ pub(crate) mod kinds {
 
 /// Words before a name that are not part of it: verbs, adverbs, particles and measure words
 /// of these documents. The candidate starts after the last one.
-const CUT_WORDS: [&str; 72] = [
+const CUT_WORDS: [&str; 92] = [
     "建设", "推进", "加快", "打造", "支持", "依托", "发挥", "实施", "建立", "组建", "培育", "引进",
     "设立", "成立", "围绕", "推动", "深化", "加强", "提升", "鼓励", "积极", "重点", "全力", "大力",
     "共建", "联合", "参与", "开展", "完善", "布局", "争创", "创建", "申报", "认定", "对接", "利用",
     "深入", "持续", "聚焦", "引导", "做强", "做大", "壮大", "优化", "谋划", "落实", "举办", "承办",
     "组织", "争取", "筹建", "新建", "启动", "用好", "办好", "以及", "一批", "若干", "新增", "和",
-    "与", "及", "等", "在", "对", "向", "为", "将", "把", "由", "的", "是",
+    "与", "及", "等", "在", "对", "向", "为", "将", "把", "由", "的", "是", "经", "印发", "年",
+    "促进", "做好", "健全", "依法", "赋予", "推广", "加大", "确保", "建好", "其它", "其他", "各",
+    "两个", "以上", "级", "型", "化",
+];
+
+/// Words before an ending that make a common noun of it (高科技园区, 专业化众创空间): a
+/// candidate that is only such words and its ending names no one thing.
+const COMMON_MODIFIERS: [&str; 24] = [
+    "创新", "科技", "高科技", "国际", "合作", "特色", "专业", "产业", "技术", "研发", "服务", "人才",
+    "金融", "转移", "协同", "战略", "离岸", "孵化", "创业", "国家", "省", "市", "水平", "高",
 ];
 
 /// Shortest name kept, in characters, the ending included.
@@ -131,6 +140,9 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
         if known.resolve(&written).is_some() {
             continue;
         }
+        if is_common_noun(&written, &span.suffix) {
+            continue;
+        }
         let name = compose(&written, known);
         if known.resolve(&name).is_some() || !seen.insert(name.clone()) {
             continue;
@@ -145,6 +157,18 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
         });
     }
     found
+}
+
+/// Whether a candidate is only common modifiers before its ending.
+fn is_common_noun(written: &str, suffix: &str) -> bool {
+    let mut rest = written.strip_suffix(suffix).unwrap_or(written);
+    while !rest.is_empty() {
+        match COMMON_MODIFIERS.iter().filter(|m| rest.starts_with(*m)).max_by_key(|m| m.len()) {
+            Some(modifier) => rest = &rest[modifier.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The byte offset in `run` just after the last cut word.

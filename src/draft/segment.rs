@@ -89,12 +89,18 @@ pub(crate) fn outline(text: &Folded<'_>) -> Vec<Heading> {
 /// The numbered items at line starts, and the inline ordinals.
 fn find_headings(text: &Folded<'_>) -> Vec<Heading> {
     let mut found = Vec::new();
+    let mut last_arabic: Option<u32> = None;
     for line in text.lines() {
         let mut at = line.start;
         while at < line.end && is_space(text.chars[at]) {
             at += 1;
         }
-        if let Some((marker, number, after)) = line_marker(&text.chars[at..line.end]) {
+        let marker = line_marker(&text.chars[at..line.end])
+            .or_else(|| unpunctuated_arabic(&text.chars[at..line.end], last_arabic));
+        if let Some((marker, number, after)) = marker {
+            if marker == Marker::Arabic {
+                last_arabic = number.parse().ok();
+            }
             found.push(heading(text, marker, number, at, at + after, line.end));
         }
         found.extend(ordinals(text, line.clone()));
@@ -135,6 +141,17 @@ fn line_marker(line: &[char]) -> Option<(Marker, String, usize)> {
         return Some((Marker::Arabic, line[..digits].iter().collect(), digits + 1));
     }
     None
+}
+
+/// A number printed without its full stop (「9 强化产学研协同创新」), taken as the next item
+/// only when it is the number after the last one, so that a figure opening a line is not.
+fn unpunctuated_arabic(line: &[char], last: Option<u32>) -> Option<(Marker, String, usize)> {
+    let digits = line.iter().take_while(|c| c.is_ascii_digit()).count();
+    let number: String = line[..digits].iter().collect();
+    let spaces = line[digits..].iter().take_while(|c| is_space(**c)).count();
+    let next_is_text = line.get(digits + spaces).is_some_and(|c| super::text::is_cjk(*c));
+    let follows = last.is_some_and(|last| number.parse::<u32>().ok() == Some(last + 1));
+    (digits > 0 && spaces > 0 && next_is_text && follows).then_some((Marker::Arabic, number, digits))
 }
 
 /// The inline ordinals 一是, 二是 … of a line, each in sequence from 一是.

@@ -22,6 +22,12 @@ const VALUE_VERBS: [&str; 9] = ["提高到", "提升到", "达到", "超过", "�
 /// What ends a clause.
 const CLAUSE_ENDS: [char; 7] = ['，', ',', '；', ';', '。', '\n', '：'];
 
+/// Marks that open a quoted or bracketed name.
+const NAME_OPENS: [char; 6] = ['“', '「', '《', '(', '（', '"'];
+
+/// Marks that close one.
+const NAME_CLOSES: [char; 6] = ['”', '」', '》', ')', '）', '"'];
+
 /// What joins the two ends of a range (「1—2家」, 「3-5场」): the target is the lower end.
 const RANGE_JOINS: [char; 4] = ['—', '-', '~', '至'];
 
@@ -101,6 +107,20 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
             .map(|q| (*q).to_owned());
         if let Some(q) = &qualifier {
             quote_end += q.chars().count();
+        }
+        // A number in a quoted or bracketed name (「“40条”」, 「(人才新政26条)」) names a
+        // policy; it sets no target.
+        let closes_a_name = chars.get(quote_end).is_some_and(|c| NAME_CLOSES.contains(c));
+        let inside_a_name = chars[clause_start..start]
+            .iter()
+            .filter(|c| NAME_OPENS.contains(c))
+            .count()
+            > chars[clause_start..start]
+                .iter()
+                .filter(|c| NAME_CLOSES.contains(c))
+                .count();
+        if closes_a_name || inside_a_name {
+            continue;
         }
         let Some(year) = last_year else {
             continue;

@@ -26,6 +26,7 @@ impl DraftFiles {
         let mut files = vec![
             (format!("documents/{}.toml", draft.id), document_file(draft)),
             (format!("sources/{}", draft.source_file), draft.source_text.clone()),
+            (format!("coding/{}.toml", draft.id), coding_file(draft)),
         ];
         if !draft.entities.is_empty() {
             files.push((format!("entities/{}.toml", draft.id), entities_file(draft)));
@@ -240,6 +241,16 @@ fn document_file(draft: &Draft) -> String {
 
 /// The rule id on a drafted sentence: it quotes a sentence that names something.
 const MENTIONS_RULE: &str = "mentions:sentence-names-entities";
+
+/// The instrument coding every document needs: empty, since every task is still a draft;
+/// each task accepted needs its codes here.
+fn coding_file(draft: &Draft) -> String {
+    format!(
+        "# Instrument codes of documents/{id}.toml (see graph-data/README.md). Every task and every\n# section without tasks needs a [[code]] here (or an [[uncoded]] reason) once accepted.\n\ndocument = {}\n",
+        string(&draft.id),
+        id = draft.id
+    )
+}
 
 fn entities_file(draft: &Draft) -> String {
     let mut out = String::new();
