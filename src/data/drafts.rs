@@ -27,7 +27,9 @@ pub mod items {
     /// An `[[entity]]` of `entities/`.
     pub const ENTITY: &str = "entity";
     /// Every kind, in the order `check` lists them.
-    pub const ALL: [&str; 8] = [DOCUMENT, SECTION, TASK, TARGET, SENTENCE, MENTION, RELATION, ENTITY];
+    pub const ALL: [&str; 8] = [
+        DOCUMENT, SECTION, TASK, TARGET, SENTENCE, MENTION, RELATION, ENTITY,
+    ];
 }
 
 impl DocumentFile {
@@ -74,9 +76,15 @@ impl PendingDrafts {
                 }
             };
             add(items::DOCUMENT, whole);
-            file.section.iter().for_each(|s| add(items::SECTION, s.get_ref().draft.is_some()));
-            file.task.iter().for_each(|t| add(items::TASK, t.get_ref().draft.is_some()));
-            file.target.iter().for_each(|t| add(items::TARGET, t.get_ref().draft.is_some()));
+            file.section
+                .iter()
+                .for_each(|s| add(items::SECTION, s.get_ref().draft.is_some()));
+            file.task
+                .iter()
+                .for_each(|t| add(items::TASK, t.get_ref().draft.is_some()));
+            file.target
+                .iter()
+                .for_each(|t| add(items::TARGET, t.get_ref().draft.is_some()));
             for sentence in &file.sentence {
                 let sentence = sentence.get_ref();
                 let draft = sentence.draft.is_some();
@@ -98,7 +106,11 @@ impl PendingDrafts {
             let Ok(file) = toml::from_str::<EntitiesFile>(text) else {
                 continue;
             };
-            let drafts = file.entity.iter().filter(|e| e.get_ref().draft.is_some()).count();
+            let drafts = file
+                .entity
+                .iter()
+                .filter(|e| e.get_ref().draft.is_some())
+                .count();
             if drafts > 0 {
                 pending
                     .by_file

@@ -51,7 +51,11 @@ pub(crate) struct AgencyLine {
 }
 
 /// Every responsible-agency line in `range` of the text.
-pub(crate) fn agency_lines(text: &Folded<'_>, range: Range<usize>, known: &Known<'_>) -> Vec<AgencyLine> {
+pub(crate) fn agency_lines(
+    text: &Folded<'_>,
+    range: Range<usize>,
+    known: &Known<'_>,
+) -> Vec<AgencyLine> {
     let mut lines = Vec::new();
     let mut at = range.start;
     while at < range.end {
@@ -95,13 +99,21 @@ fn bodies(text: &Folded<'_>, range: Range<usize>, known: &Known<'_>) -> Vec<Body
 fn split(chars: &[char]) -> Vec<String> {
     let pieces: Vec<String> = chars
         .split(|c| BODY_SEPARATORS.contains(c))
-        .map(|piece| piece.iter().filter(|c| !c.is_whitespace()).collect::<String>())
+        .map(|piece| {
+            piece
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        })
         .filter(|piece| !piece.is_empty())
         .collect();
     let mut joined: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match joined.last_mut() {
-            Some(last) if last.starts_with(COLLECTIVE_START) && piece.starts_with(COLLECTIVE_CONTINUES) => {
+            Some(last)
+                if last.starts_with(COLLECTIVE_START)
+                    && piece.starts_with(COLLECTIVE_CONTINUES) =>
+            {
                 last.push('、');
                 last.push_str(&piece);
             }

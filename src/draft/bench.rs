@@ -136,7 +136,12 @@ pub fn evaluate(model: &Model, files: &DataFiles) -> Result<BenchReport, DraftEr
     Ok(BenchReport { documents: rows })
 }
 
-fn compare(model: &Model, document: EntityIndex, draft: &Draft, seconds: f64) -> Result<DocumentScores, DraftError> {
+fn compare(
+    model: &Model,
+    document: EntityIndex,
+    draft: &Draft,
+    seconds: f64,
+) -> Result<DocumentScores, DraftError> {
     let converter = ScriptConverter::shared()?;
     let fold = |text: &str| converter.simplified(&compact(text));
     let left_out = known::left_out(model, document);
@@ -158,9 +163,14 @@ fn compare(model: &Model, document: EntityIndex, draft: &Draft, seconds: f64) ->
         }
     };
     let curated_tasks: Vec<EntityIndex> = (0..model.entities.len())
-        .filter(|&e| matches!(&model.entities[e].details, Details::Task(p) if p.document == document))
+        .filter(
+            |&e| matches!(&model.entities[e].details, Details::Task(p) if p.document == document),
+        )
         .collect();
-    let task_titles: Vec<String> = curated_tasks.iter().map(|&t| fold(&model.entities[t].name)).collect();
+    let task_titles: Vec<String> = curated_tasks
+        .iter()
+        .map(|&t| fold(&model.entities[t].name))
+        .collect();
     let drafted_titles: Vec<String> = draft.tasks.iter().map(|t| fold(&t.title)).collect();
     let tasks = Score::of(&drafted_titles, &task_titles);
 
@@ -202,7 +212,12 @@ fn compare(model: &Model, document: EntityIndex, draft: &Draft, seconds: f64) ->
 
     let curated_mentions: Vec<String> = (0..model.entities.len())
         .filter(|&e| model.is_named(e) && !left_out.contains(&e))
-        .filter(|&e| model.entities[e].evidence.iter().any(|ev| ev.document == document))
+        .filter(|&e| {
+            model.entities[e]
+                .evidence
+                .iter()
+                .any(|ev| ev.document == document)
+        })
         .map(|e| model.entities[e].id.clone())
         .collect();
     let mut drafted_mentions: HashSet<String> = HashSet::new();
@@ -238,7 +253,8 @@ fn compare(model: &Model, document: EntityIndex, draft: &Draft, seconds: f64) ->
             .map(|f| fold(f))
             .collect()
     };
-    let left_forms: Vec<(EntityIndex, HashSet<String>)> = left_out.iter().map(|&e| (e, forms_of(e))).collect();
+    let left_forms: Vec<(EntityIndex, HashSet<String>)> =
+        left_out.iter().map(|&e| (e, forms_of(e))).collect();
     let proposal_names: Vec<String> = draft.entities.iter().map(|e| fold(&e.name)).collect();
     let right_proposals = proposal_names
         .iter()
@@ -287,7 +303,13 @@ impl BenchReport {
         );
         for row in &self.documents {
             let cells: Vec<String> = row.scores().iter().map(cell).collect();
-            let _ = writeln!(out, "| {} | {} | {:.2} |", row.document, cells.join(" | "), row.seconds);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.2} |",
+                row.document,
+                cells.join(" | "),
+                row.seconds
+            );
         }
         let total: Vec<String> = self.total().iter().map(cell).collect();
         let seconds: f64 = self.documents.iter().map(|r| r.seconds).sum();
@@ -299,7 +321,13 @@ impl BenchReport {
 impl DocumentScores {
     /// Tasks, agencies, targets, mentions and new entities, in the table's order.
     pub fn scores(&self) -> [Score; 5] {
-        [self.tasks, self.agencies, self.targets, self.mentions, self.new_entities]
+        [
+            self.tasks,
+            self.agencies,
+            self.targets,
+            self.mentions,
+            self.new_entities,
+        ]
     }
 }
 

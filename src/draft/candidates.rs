@@ -87,8 +87,30 @@ const CUT_WORDS: [&str; 92] = [
 /// Words before an ending that make a common noun of it (高科技园区, 专业化众创空间): a
 /// candidate that is only such words and its ending names no one thing.
 const COMMON_MODIFIERS: [&str; 24] = [
-    "创新", "科技", "高科技", "国际", "合作", "特色", "专业", "产业", "技术", "研发", "服务", "人才",
-    "金融", "转移", "协同", "战略", "离岸", "孵化", "创业", "国家", "省", "市", "水平", "高",
+    "创新",
+    "科技",
+    "高科技",
+    "国际",
+    "合作",
+    "特色",
+    "专业",
+    "产业",
+    "技术",
+    "研发",
+    "服务",
+    "人才",
+    "金融",
+    "转移",
+    "协同",
+    "战略",
+    "离岸",
+    "孵化",
+    "创业",
+    "国家",
+    "省",
+    "市",
+    "水平",
+    "高",
 ];
 
 /// Shortest name kept, in characters, the ending included.
@@ -147,7 +169,8 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
         if known.resolve(&name).is_some() || !seen.insert(name.clone()) {
             continue;
         }
-        let offset = run[..start].chars().count() + (run[start..].chars().count() - written.chars().count());
+        let offset =
+            run[..start].chars().count() + (run[start..].chars().count() - written.chars().count());
         found.push(Candidate {
             name,
             kind,
@@ -163,7 +186,11 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
 fn is_common_noun(written: &str, suffix: &str) -> bool {
     let mut rest = written.strip_suffix(suffix).unwrap_or(written);
     while !rest.is_empty() {
-        match COMMON_MODIFIERS.iter().filter(|m| rest.starts_with(*m)).max_by_key(|m| m.len()) {
+        match COMMON_MODIFIERS
+            .iter()
+            .filter(|m| rest.starts_with(*m))
+            .max_by_key(|m| m.len())
+        {
             Some(modifier) => rest = &rest[modifier.len()..],
             None => return false,
         }
@@ -259,7 +286,11 @@ fn syllables(text: &str) -> Vec<String> {
     crate::names::pinyin(text)
         .split_whitespace()
         .map(crate::names::fold_latin)
-        .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+        .map(|s| {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }

@@ -118,7 +118,10 @@ impl<'m> Known<'m> {
             if known.is_of_city(&name) {
                 for stem in known.city_stems.clone() {
                     if let Some(rest) = name.strip_prefix(&stem)
-                        && rest.chars().next().is_some_and(|c| REGION_ENDINGS.contains(&c))
+                        && rest
+                            .chars()
+                            .next()
+                            .is_some_and(|c| REGION_ENDINGS.contains(&c))
                     {
                         known.add(rest.to_owned(), entity, FormKind::Relative);
                     }
@@ -255,7 +258,9 @@ pub(crate) fn left_out(model: &Model, document: EntityIndex) -> HashSet<EntityIn
 }
 
 fn known_is_of_city(stems: &[String], folded_name: &str) -> bool {
-    stems.iter().any(|stem| folded_name.starts_with(stem.as_str()))
+    stems
+        .iter()
+        .any(|stem| folded_name.starts_with(stem.as_str()))
 }
 
 /// The endings of the names of a region and the regions enclosing it (市 and 省 for 常州市).
@@ -295,7 +300,11 @@ fn enclosing_regions(model: &Model, city: EntityIndex) -> Vec<EntityIndex> {
 fn region_stems(model: &Model, city: EntityIndex, fold: &dyn Fn(&str) -> String) -> Vec<String> {
     enclosing_regions(model, city)
         .into_iter()
-        .map(|region| fold(&model.entities[region].name).trim_end_matches(REGION_ENDINGS).to_owned())
+        .map(|region| {
+            fold(&model.entities[region].name)
+                .trim_end_matches(REGION_ENDINGS)
+                .to_owned()
+        })
         .filter(|stem| stem.chars().count() >= MIN_FORM_CHARS)
         .collect()
 }

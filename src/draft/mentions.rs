@@ -33,7 +33,11 @@ pub(crate) struct FoundSentence {
 
 /// The sentences of the text that name known entities, leaving out the spans of `skip`
 /// (the responsible-agency lines, which are the tasks' and not sentences').
-pub(crate) fn sentences(text: &Folded<'_>, known: &Known<'_>, skip: &[Range<usize>]) -> Vec<FoundSentence> {
+pub(crate) fn sentences(
+    text: &Folded<'_>,
+    known: &Known<'_>,
+    skip: &[Range<usize>],
+) -> Vec<FoundSentence> {
     let mut found = Vec::new();
     let mut start = 0;
     for end in 0..=text.len() {
@@ -49,7 +53,10 @@ pub(crate) fn sentences(text: &Folded<'_>, known: &Known<'_>, skip: &[Range<usiz
         let mut mentions: Vec<FoundMention> = Vec::new();
         for hit in known.find_all(&text.chars[range.clone()]) {
             let absolute = range.start + hit.range.start..range.start + hit.range.end;
-            if skip.iter().any(|s| s.start <= absolute.start && absolute.end <= s.end) {
+            if skip
+                .iter()
+                .any(|s| s.start <= absolute.start && absolute.end <= s.end)
+            {
                 continue;
             }
             if mentions.iter().any(|m| m.entity == hit.entity) {

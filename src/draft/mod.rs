@@ -227,7 +227,11 @@ pub struct EntityDraft {
 }
 
 /// Drafts a new document against the graph (less the document `request.leave_out`).
-pub fn draft(model: &Model, files: &DataFiles, request: &DraftRequest<'_>) -> Result<Draft, DraftError> {
+pub fn draft(
+    model: &Model,
+    files: &DataFiles,
+    request: &DraftRequest<'_>,
+) -> Result<Draft, DraftError> {
     let without = match request.leave_out {
         Some(id) => Some(
             model
@@ -302,7 +306,11 @@ pub(crate) fn draft_without(
                         Body::Known(entity) => model.entities[*entity].id.clone(),
                         Body::Proposed { name, .. } => {
                             proposed = true;
-                            builder.propose(name, candidates::kinds::GOVERNMENT_BODY, agencies::rules::WITH_PROPOSALS)
+                            builder.propose(
+                                name,
+                                candidates::kinds::GOVERNMENT_BODY,
+                                agencies::rules::WITH_PROPOSALS,
+                            )
                         }
                     };
                     if !ids.contains(&id) {
@@ -397,10 +405,9 @@ pub(crate) fn draft_without(
             alias: candidate.written == candidate.name,
             rule: candidate.rule.clone(),
         };
-        match sentences
-            .iter_mut()
-            .find(|(range, _)| range.start <= candidate.range.start && candidate.range.end <= range.end)
-        {
+        match sentences.iter_mut().find(|(range, _)| {
+            range.start <= candidate.range.start && candidate.range.end <= range.end
+        }) {
             Some((_, mentions)) => {
                 if !mentions.iter().any(|m| m.entity == mention.entity) {
                     mentions.push(mention);
@@ -487,7 +494,9 @@ impl Builder<'_, '_> {
 }
 
 /// Endings of a document's title (folded).
-const TITLE_ENDINGS: [&str; 8] = ["要点", "计划", "方案", "意见", "规划", "办法", "细则", "通知"];
+const TITLE_ENDINGS: [&str; 8] = [
+    "要点", "计划", "方案", "意见", "规划", "办法", "细则", "通知",
+];
 
 /// The rule id of the document's metadata.
 const METADATA_RULE: &str = "metadata:printed";
@@ -501,7 +510,11 @@ fn document_title(text: &Folded<'_>) -> Option<(String, String)> {
         if let Some(rest) = trimmed.strip_prefix("关于印发")
             && let Some(inner) = rest.strip_suffix("的通知")
         {
-            let offset = line.start + folded.find("关于印发").map_or(0, |b| folded[..b].chars().count()) + 4;
+            let offset = line.start
+                + folded
+                    .find("关于印发")
+                    .map_or(0, |b| folded[..b].chars().count())
+                + 4;
             let range = offset..offset + inner.chars().count();
             let printed = text.quote(range).to_owned();
             return Some((printed.clone(), printed));
@@ -535,7 +548,9 @@ fn first_year(text: &str) -> Option<i32> {
 /// or it reads as a body's name.
 fn issuer(text: &Folded<'_>, builder: &mut Builder<'_, '_>) -> Option<(String, String)> {
     let lines = text.lines();
-    let date_line = lines.iter().position(|l| date_in(&text.folded(l.clone())).is_some())?;
+    let date_line = lines
+        .iter()
+        .position(|l| date_in(&text.folded(l.clone())).is_some())?;
     let line = lines[..date_line]
         .iter()
         .rev()
@@ -580,17 +595,32 @@ fn date_in(line: &str) -> Option<String> {
     let (year, rest) = line.split_once('年')?;
     let (month, rest) = rest.split_once('月')?;
     let day = rest.strip_suffix('日')?;
-    let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let (year, month, day): (u32, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     ((2000..2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The region the text names most often.
-fn most_named_region(model: &Model, text: &Folded<'_>, converter: &ScriptConverter) -> Option<EntityIndex> {
+fn most_named_region(
+    model: &Model,
+    text: &Folded<'_>,
+    converter: &ScriptConverter,
+) -> Option<EntityIndex> {
     let folded: String = text.chars.iter().collect();
     (0..model.entities.len())
-        .filter(|&e| model.entities[e].kind == ids::REGION && matches!(model.entities[e].details, Details::None))
-        .map(|e| (e, folded.matches(&converter.simplified(&model.entities[e].name)).count()))
+        .filter(|&e| {
+            model.entities[e].kind == ids::REGION
+                && matches!(model.entities[e].details, Details::None)
+        })
+        .map(|e| {
+            (
+                e,
+                folded
+                    .matches(&converter.simplified(&model.entities[e].name))
+                    .count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .max_by_key(|(_, n)| *n)
         .map(|(e, _)| e)
@@ -607,6 +637,9 @@ fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 60
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }

@@ -22,7 +22,14 @@ pub(crate) mod rules {
 
 /// Titles of top-level or nested items that introduce a document rather than assign work
 /// (folded to simplified script): what is under them is a section, not a task.
-const PREAMBLE_TITLES: [&str; 6] = ["总体", "指导思想", "发展目标", "功能定位", "基本原则", "建设目标"];
+const PREAMBLE_TITLES: [&str; 6] = [
+    "总体",
+    "指导思想",
+    "发展目标",
+    "功能定位",
+    "基本原则",
+    "建设目标",
+];
 
 /// Characters that end a title printed at the start of a paragraph.
 const TITLE_ENDS: [char; 4] = ['。', '；', ';', '\n'];
@@ -149,9 +156,15 @@ fn unpunctuated_arabic(line: &[char], last: Option<u32>) -> Option<(Marker, Stri
     let digits = line.iter().take_while(|c| c.is_ascii_digit()).count();
     let number: String = line[..digits].iter().collect();
     let spaces = line[digits..].iter().take_while(|c| is_space(**c)).count();
-    let next_is_text = line.get(digits + spaces).is_some_and(|c| super::text::is_cjk(*c));
+    let next_is_text = line
+        .get(digits + spaces)
+        .is_some_and(|c| super::text::is_cjk(*c));
     let follows = last.is_some_and(|last| number.parse::<u32>().ok() == Some(last + 1));
-    (digits > 0 && spaces > 0 && next_is_text && follows).then_some((Marker::Arabic, number, digits))
+    (digits > 0 && spaces > 0 && next_is_text && follows).then_some((
+        Marker::Arabic,
+        number,
+        digits,
+    ))
 }
 
 /// The inline ordinals 一是, 二是 … of a line, each in sequence from 一是.
@@ -171,7 +184,14 @@ fn ordinals(text: &Folded<'_>, line: Range<usize>) -> Vec<Heading> {
             let numeral: String = text.chars[at..at + n].iter().collect();
             if chinese_numeral(&numeral) == Some(expected) {
                 let number = format!("{numeral}是");
-                found.push(heading(text, Marker::Ordinal, number, at, at + n + 1, line.end));
+                found.push(heading(
+                    text,
+                    Marker::Ordinal,
+                    number,
+                    at,
+                    at + n + 1,
+                    line.end,
+                ));
                 expected += 1;
                 at += n + 1;
                 continue;

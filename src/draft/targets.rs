@@ -8,16 +8,56 @@ use super::text::Folded;
 
 /// Units of a target, longest first so that 万平方米 wins over 平方米 and 万家 over 家.
 const UNITS: [&str; 33] = [
-    "个百分点", "万平方米", "平方米", "亿美元", "亿元", "万元", "万人", "万家", "万件", "家(次)",
-    "人次", "人年", "%", "‰", "家", "个", "件", "项", "人", "名", "所", "座", "台", "套", "户", "支",
-    "次", "倍", "篇", "亩", "条", "场", "批",
+    "个百分点",
+    "万平方米",
+    "平方米",
+    "亿美元",
+    "亿元",
+    "万元",
+    "万人",
+    "万家",
+    "万件",
+    "家(次)",
+    "人次",
+    "人年",
+    "%",
+    "‰",
+    "家",
+    "个",
+    "件",
+    "项",
+    "人",
+    "名",
+    "所",
+    "座",
+    "台",
+    "套",
+    "户",
+    "支",
+    "次",
+    "倍",
+    "篇",
+    "亩",
+    "条",
+    "场",
+    "批",
 ];
 
 /// Words after the number that qualify it.
 const QUALIFIERS: [&str; 4] = ["以上", "左右", "以内", "以下"];
 
 /// Verbs between the indicator and the number, left out of the indicator (longest first).
-const VALUE_VERBS: [&str; 9] = ["提高到", "提升到", "达到", "超过", "突破", "增至", "保持在", "达", "为"];
+const VALUE_VERBS: [&str; 9] = [
+    "提高到",
+    "提升到",
+    "达到",
+    "超过",
+    "突破",
+    "增至",
+    "保持在",
+    "达",
+    "为",
+];
 
 /// What ends a clause.
 const CLAUSE_ENDS: [char; 7] = ['，', ',', '；', ';', '。', '\n', '：'];
@@ -58,13 +98,18 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
     let mut last_year = default_year;
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+        if !chars[i].is_ascii_digit()
+            || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
+        {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i;
-        while end < chars.len() && (chars[end].is_ascii_digit() || (chars[end] == '.' && chars.get(end + 1).is_some_and(char::is_ascii_digit))) {
+        while end < chars.len()
+            && (chars[end].is_ascii_digit()
+                || (chars[end] == '.' && chars.get(end + 1).is_some_and(char::is_ascii_digit)))
+        {
             end += 1;
         }
         let number: String = chars[start..end].iter().collect();
@@ -85,7 +130,9 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
             && chars.get(end + 1).is_some_and(char::is_ascii_digit)
         {
             unit_at = end + 1;
-            while unit_at < chars.len() && (chars[unit_at].is_ascii_digit() || chars[unit_at] == '.') {
+            while unit_at < chars.len()
+                && (chars[unit_at].is_ascii_digit() || chars[unit_at] == '.')
+            {
                 unit_at += 1;
             }
         }
@@ -110,7 +157,9 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
         }
         // A number in a quoted or bracketed name (「“40条”」, 「(人才新政26条)」) names a
         // policy; it sets no target.
-        let closes_a_name = chars.get(quote_end).is_some_and(|c| NAME_CLOSES.contains(c));
+        let closes_a_name = chars
+            .get(quote_end)
+            .is_some_and(|c| NAME_CLOSES.contains(c));
         let inside_a_name = chars[clause_start..start]
             .iter()
             .filter(|c| NAME_OPENS.contains(c))
@@ -148,7 +197,10 @@ pub(crate) fn targets(text: &Folded<'_>, default_year: Option<i32>) -> Vec<Found
 /// number before a unit (「2000家」) or inside a name (「面向2030重大科技专项」) is not one.
 fn is_year(text: &Folded<'_>, number: &str, start: usize, end: usize, clause_start: usize) -> bool {
     let chars = &text.chars;
-    if number.len() != 4 || !number.starts_with("20") || UNITS.iter().any(|u| text.starts_with(end, u)) {
+    if number.len() != 4
+        || !number.starts_with("20")
+        || UNITS.iter().any(|u| text.starts_with(end, u))
+    {
         return false;
     }
     match chars.get(end) {
@@ -201,9 +253,15 @@ mod tests {
         let found = targets(&folded, None);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].indicator, "全社会研发投入占地区生产总值的比重");
-        assert_eq!((found[0].value, found[0].unit.as_str(), found[0].year), (2.81, "%", 2018));
+        assert_eq!(
+            (found[0].value, found[0].unit.as_str(), found[0].year),
+            (2.81, "%", 2018)
+        );
         assert_eq!(found[1].unit, "万平方米");
         assert_eq!(found[1].qualifier.as_deref(), Some("以上"));
-        assert_eq!(folded.quote(found[1].range.clone()), "新增孵化面积15万平方米以上");
+        assert_eq!(
+            folded.quote(found[1].range.clone()),
+            "新增孵化面积15万平方米以上"
+        );
     }
 }

@@ -25,7 +25,10 @@ impl DraftFiles {
     pub fn render(draft: &Draft) -> Self {
         let mut files = vec![
             (format!("documents/{}.toml", draft.id), document_file(draft)),
-            (format!("sources/{}", draft.source_file), draft.source_text.clone()),
+            (
+                format!("sources/{}", draft.source_file),
+                draft.source_text.clone(),
+            ),
             (format!("coding/{}.toml", draft.id), coding_file(draft)),
         ];
         if !draft.entities.is_empty() {
@@ -111,7 +114,11 @@ fn document_file(draft: &Draft) -> String {
     let _ = writeln!(
         out,
         "# Draft of {} made by `sunan-kg draft` from sources/{}.\n# Every item with a `draft` line awaits review: check it against its quote, correct it,\n# then delete the line to accept it. The loader skips every draft item, and this whole file\n# while [document] is a draft, so nothing here is served before it is reviewed.\n",
-        if title.is_empty() { draft.id.as_str() } else { title },
+        if title.is_empty() {
+            draft.id.as_str()
+        } else {
+            title
+        },
         draft.source_file
     );
     let _ = writeln!(out, "[document]");
@@ -124,7 +131,10 @@ fn document_file(draft: &Draft) -> String {
             field(&mut out, "title_quote", quote);
         }
         None => {
-            let _ = writeln!(out, "# No title was found: write it and where it is printed.");
+            let _ = writeln!(
+                out,
+                "# No title was found: write it and where it is printed."
+            );
             field(&mut out, "title", "");
             field(&mut out, "title_quote", "");
         }
@@ -135,7 +145,10 @@ fn document_file(draft: &Draft) -> String {
             field(&mut out, "issuer_quote", quote);
         }
         None => {
-            let _ = writeln!(out, "# No issuer was found: write its entity id and where it is printed.");
+            let _ = writeln!(
+                out,
+                "# No issuer was found: write its entity id and where it is printed."
+            );
             field(&mut out, "issuer", "");
             field(&mut out, "issuer_quote", "");
         }
@@ -156,7 +169,10 @@ fn document_file(draft: &Draft) -> String {
         },
     );
 
-    let _ = writeln!(out, "\n# ---- sections ----------------------------------------------------------------------------");
+    let _ = writeln!(
+        out,
+        "\n# ---- sections ----------------------------------------------------------------------------"
+    );
     for section in &draft.sections {
         let _ = writeln!(out, "\n[[section]]");
         field(&mut out, DRAFT_KEY, section.rule);
@@ -168,7 +184,10 @@ fn document_file(draft: &Draft) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n# ---- tasks -------------------------------------------------------------------------------");
+    let _ = writeln!(
+        out,
+        "\n# ---- tasks -------------------------------------------------------------------------------"
+    );
     for task in &draft.tasks {
         let _ = writeln!(out, "\n[[task]]");
         field(&mut out, DRAFT_KEY, &task.rule);
@@ -187,7 +206,10 @@ fn document_file(draft: &Draft) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n# ---- targets -----------------------------------------------------------------------------");
+    let _ = writeln!(
+        out,
+        "\n# ---- targets -----------------------------------------------------------------------------"
+    );
     for target in &draft.targets {
         let _ = writeln!(out, "\n[[target]]");
         field(&mut out, DRAFT_KEY, target.rule);
@@ -196,7 +218,10 @@ fn document_file(draft: &Draft) -> String {
         match &target.measure {
             Some(measure) => field(&mut out, "measure", measure),
             None => {
-                let _ = writeln!(out, "# measure = \"…\"  (no measure of indicators.toml has this indicator: choose or declare one)");
+                let _ = writeln!(
+                    out,
+                    "# measure = \"…\"  (no measure of indicators.toml has this indicator: choose or declare one)"
+                );
             }
         }
         let _ = writeln!(out, "value = {}", format_number(target.value));
@@ -214,7 +239,10 @@ fn document_file(draft: &Draft) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n# ---- sentences ---------------------------------------------------------------------------");
+    let _ = writeln!(
+        out,
+        "\n# ---- sentences ---------------------------------------------------------------------------"
+    );
     for sentence in &draft.sentences {
         let _ = writeln!(out, "\n[[sentence]]");
         field(&mut out, DRAFT_KEY, MENTIONS_RULE);

@@ -50,7 +50,12 @@ fn curated_task_titles(model: &Model, document: &str) -> Vec<String> {
 #[test]
 fn draft_of_changzhou_2018_finds_its_35_tasks_in_order() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let titles: Vec<String> = drafted.tasks.iter().map(|t| t.title.clone()).collect();
     assert_eq!(titles.len(), 35, "{titles:#?}");
     // Task 9 is printed 「9 强化…」 without its full stop, and is found all the same. Task 12
@@ -69,14 +74,27 @@ fn draft_of_changzhou_2018_finds_its_35_tasks_in_order() {
     assert_eq!(numbers.last(), Some(&"35"));
     // Ten sections, numbered 一 to 十, the first the preamble without tasks.
     let sections: Vec<&str> = drafted.sections.iter().map(|s| s.number.as_str()).collect();
-    assert_eq!(sections, ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]);
-    assert!(drafted.tasks.iter().all(|t| t.section.as_deref() != Some("1")));
+    assert_eq!(
+        sections,
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    );
+    assert!(
+        drafted
+            .tasks
+            .iter()
+            .all(|t| t.section.as_deref() != Some("1"))
+    );
 }
 
 #[test]
 fn draft_resolves_the_changzhou_science_bureau_in_every_agency_line() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let first = &drafted.tasks[0];
     assert_eq!(
         first.responsible_quote.as_deref(),
@@ -93,18 +111,27 @@ fn draft_resolves_the_changzhou_science_bureau_in_every_agency_line() {
     let with_bureau: Vec<_> = drafted
         .tasks
         .iter()
-        .filter(|t| t.responsible_quote.as_deref().is_some_and(|q| q.contains("市科技局")))
+        .filter(|t| {
+            t.responsible_quote
+                .as_deref()
+                .is_some_and(|q| q.contains("市科技局"))
+        })
         .collect();
     assert!(with_bureau.len() > 10, "{with_bureau:#?}");
     for task in with_bureau {
         assert!(
-            task.responsible.iter().any(|id| id == "changzhou-shi-kejiju"),
+            task.responsible
+                .iter()
+                .any(|id| id == "changzhou-shi-kejiju"),
             "task {} {:?}",
             task.number,
             task.responsible
         );
         assert!(
-            !task.responsible.iter().any(|id| id == "zhenjiang-shi-kejiju"),
+            !task
+                .responsible
+                .iter()
+                .any(|id| id == "zhenjiang-shi-kejiju"),
             "a relative form names the body of the document's own city"
         );
     }
@@ -113,7 +140,12 @@ fn draft_resolves_the_changzhou_science_bureau_in_every_agency_line() {
 #[test]
 fn draft_finds_the_changzhou_targets_with_value_unit_and_year() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let rd = drafted
         .targets
         .iter()
@@ -127,7 +159,10 @@ fn draft_finds_the_changzhou_targets_with_value_unit_and_year() {
         .iter()
         .find(|t| t.quote == "新增高新技术企业200家")
         .expect("the high-tech enterprise target is drafted");
-    assert_eq!((firms.value, firms.unit.as_str(), firms.year), (200.0, "家", 2018));
+    assert_eq!(
+        (firms.value, firms.unit.as_str(), firms.year),
+        (200.0, "家", 2018)
+    );
 }
 
 #[test]
@@ -145,7 +180,10 @@ fn draft_of_a_traditional_source_quotes_it_as_printed_and_resolves_its_bodies() 
         Some("責任單位:市委組織部、市發改委、市科技局、市工信局、市商務局,各板塊")
     );
     assert!(
-        first.responsible.iter().any(|id| id == "jiangyin-shi-kejiju"),
+        first
+            .responsible
+            .iter()
+            .any(|id| id == "jiangyin-shi-kejiju"),
         "{:?}",
         first.responsible
     );
@@ -157,7 +195,12 @@ fn every_drafted_quote_is_verbatim_in_the_source() {
     let text = source(CHANGZHOU_SOURCE);
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let source = compact(&text);
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let quotes = drafted
         .tasks
         .iter()
@@ -166,7 +209,10 @@ fn every_drafted_quote_is_verbatim_in_the_source() {
         .chain(drafted.targets.iter().map(|t| &t.quote))
         .chain(drafted.sentences.iter().map(|s| &s.quote));
     for quote in quotes {
-        assert!(source.contains(&compact(quote)), "not in the source: {quote:?}");
+        assert!(
+            source.contains(&compact(quote)),
+            "not in the source: {quote:?}"
+        );
     }
 }
 
@@ -182,7 +228,12 @@ fn with_draft(drafted: &Draft) -> sunan_kg::DataFiles {
 #[test]
 fn a_draft_parses_as_graph_data_is_counted_by_check_and_is_not_served() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let files = with_draft(&drafted);
     let loaded = sunan_kg::load(&files).expect("graph-data with a draft loads");
     assert!(loaded.entity("changzhou-2018-redraft").is_none());
@@ -194,13 +245,21 @@ fn a_draft_parses_as_graph_data_is_counted_by_check_and_is_not_served() {
     assert_eq!(pending.total(draft_items::TARGET), drafted.targets.len());
     assert!(pending.total(draft_items::MENTION) > 100, "{pending:?}");
     let text = pending.to_text();
-    assert!(text.contains("documents/changzhou-2018-redraft.toml"), "{text}");
+    assert!(
+        text.contains("documents/changzhou-2018-redraft.toml"),
+        "{text}"
+    );
 }
 
 #[test]
 fn an_accepted_draft_document_is_served_without_its_draft_items() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let mut files = with_draft(&drafted);
     let path = "documents/changzhou-2018-redraft.toml";
     let text = files.get(path).expect("the draft document").to_owned();
@@ -209,8 +268,13 @@ fn an_accepted_draft_document_is_served_without_its_draft_items() {
     assert_ne!(accepted, text);
     files.insert(path, accepted);
     let loaded = sunan_kg::load(&files).expect("the accepted document loads");
-    let document = loaded.entity("changzhou-2018-redraft").expect("served once accepted");
-    assert_eq!(document.name, "2018年常州苏南国家自主创新示范区建设工作要点");
+    let document = loaded
+        .entity("changzhou-2018-redraft")
+        .expect("served once accepted");
+    assert_eq!(
+        document.name,
+        "2018年常州苏南国家自主创新示范区建设工作要点"
+    );
     assert!(loaded.entity("changzhou-2018-redraft-task-1").is_none());
     assert!(loaded.entity("changzhou-2018-redraft-section-2").is_none());
 }
@@ -219,7 +283,10 @@ fn an_accepted_draft_document_is_served_without_its_draft_items() {
 fn the_draft_command_writes_files_that_check_reports_as_awaiting_review() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("graph-data");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data"), &data);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data"),
+        &data,
+    );
     let text_path = dir.path().join("changzhou-2018-again.txt");
     std::fs::write(&text_path, source(CHANGZHOU_SOURCE)).expect("write");
     let data_arg = data.to_str().expect("utf-8 path");
@@ -239,12 +306,20 @@ fn the_draft_command_writes_files_that_check_reports_as_awaiting_review() {
         "--data",
         data_arg,
     ]);
-    assert!(drafted.status.success(), "{}", String::from_utf8_lossy(&drafted.stderr));
+    assert!(
+        drafted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drafted.stderr)
+    );
     assert!(data.join("documents/changzhou-2018-again.toml").is_file());
     assert!(data.join("sources/changzhou-2018-again.txt").is_file());
     assert!(data.join("coding/changzhou-2018-again.toml").is_file());
     let checked = run(&["check", "--data", data_arg]);
-    assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
     let stdout = String::from_utf8_lossy(&checked.stdout);
     assert!(stdout.contains("drafts awaiting review"), "{stdout}");
     assert!(
@@ -282,10 +357,20 @@ fn copy_dir(from: &Path, to: &Path) {
 fn the_leave_one_out_draft_benchmark_scores_every_document() {
     let model = model();
     let report = evaluate(&model, &graph_data()).expect("the benchmark runs");
-    let ids: Vec<&str> = report.documents.iter().map(|d| d.document.as_str()).collect();
+    let ids: Vec<&str> = report
+        .documents
+        .iter()
+        .map(|d| d.document.as_str())
+        .collect();
     assert_eq!(
         ids,
-        ["changzhou-2018", "jiangsu-2020", "jiangyin-2023", "zhenjiang-2017", "zhonglou-2020"]
+        [
+            "changzhou-2018",
+            "jiangsu-2020",
+            "jiangyin-2023",
+            "zhenjiang-2017",
+            "zhonglou-2020"
+        ]
     );
     let changzhou = &report.documents[0];
     assert_eq!(changzhou.tasks.curated, 35);
