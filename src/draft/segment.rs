@@ -316,14 +316,14 @@ fn assign_keys(headings: &mut [Heading]) {
     let mut position_under: std::collections::HashMap<(Option<usize>, usize), usize> =
         std::collections::HashMap::new();
     let mut keys: Vec<String> = Vec::with_capacity(headings.len());
-    for i in 0..headings.len() {
-        let scope = (headings[i].parent, headings[i].part);
+    for heading in headings.iter() {
+        let scope = (heading.parent, heading.part);
         let slot = position_under.entry(scope).or_insert(0);
         *slot += 1;
         let position = *slot;
-        let key = match headings[i].parent {
+        let key = match heading.parent {
             Some(parent) => format!("{}-{position}", keys[parent]),
-            None if parts > 0 => format!("p{}-{position}", headings[i].part + 1),
+            None if parts > 0 => format!("p{}-{position}", heading.part + 1),
             None => position.to_string(),
         };
         keys.push(key);

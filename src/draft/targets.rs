@@ -206,12 +206,9 @@ fn is_year(text: &Folded<'_>, number: &str, start: usize, end: usize, clause_sta
     match chars.get(end) {
         Some('年') => true,
         Some(c) if RANGE_JOINS.contains(c) => true,
-        _ => {
-            let opening = chars[clause_start..start]
-                .iter()
-                .all(|c| super::text::is_space(*c) || matches!(c, '到' | '至' | '在'));
-            opening
-        }
+        _ => chars[clause_start..start]
+            .iter()
+            .all(|c| super::text::is_space(*c) || matches!(c, '到' | '至' | '在')),
     }
 }
 

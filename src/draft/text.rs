@@ -103,14 +103,9 @@ impl<'a> Folded<'a> {
 
     /// Whether the text from `at` starts with `word`.
     pub fn starts_with(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for c in word.chars() {
-            if self.chars.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (at..)
+            .zip(word.chars())
+            .all(|(i, c)| self.chars.get(i) == Some(&c))
     }
 }
 
