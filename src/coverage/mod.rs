@@ -47,12 +47,14 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
 pub struct NameSpan {
     /// Characters of the text the span was found in, the ending included.
     pub range: std::ops::Range<usize>,
-    /// The ending that marks it (`研究院`).
+    /// The ending that marks it (`研究院`), or the quotation marks around it (`“…”`).
     pub suffix: String,
+    /// Whether it is the text between quotation marks rather than a run before an ending.
+    pub quoted: bool,
 }
 
 /// The candidate names of one text (a sequence of characters in simplified script) by the
-/// suffix patterns of `coverage.toml`, less those the ignore lists explain for `document`:
+/// patterns of `coverage.toml` (endings and quotation marks), less those the ignore lists explain for `document`:
 /// what `sunan-kg draft` proposes as new entities. Entries scoped to another document do not
 /// apply, so a draft of a document never benefits from the curated lists of that document.
 pub fn name_spans(

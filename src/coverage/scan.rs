@@ -424,9 +424,39 @@ pub(super) fn unexplained_spans(
                 spans.push(super::NameSpan {
                     range: start..end,
                     suffix: suffix.text.clone(),
+                    quoted: false,
                 });
             }
         }
     }
+    // The text between quotation marks, as `quoted_candidates` takes it, unless an ignore
+    // entry covers it.
+    for &(open, close) in &patterns.quotes {
+        let mut index = 0;
+        while index < text.len() {
+            if text[index] != open {
+                index += 1;
+                continue;
+            }
+            let Some(length) = text[index + 1..]
+                .iter()
+                .take(MAX_QUOTED_CHARS + 1)
+                .position(|&c| c == close)
+            else {
+                index += 1;
+                continue;
+            };
+            let (start, end) = (index + 1, index + 1 + length);
+            index = end + 1;
+            if length > 0 && covering_phrases(&source.ends, start, end).is_empty() {
+                spans.push(super::NameSpan {
+                    range: start..end,
+                    suffix: format!("{open}…{close}"),
+                    quoted: true,
+                });
+            }
+        }
+    }
+    spans.sort_by_key(|span| span.range.start);
     spans
 }

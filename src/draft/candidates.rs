@@ -67,6 +67,8 @@ pub(crate) mod kinds {
     pub const UNIVERSITY: &str = "University";
     /// An event.
     pub const EVENT: &str = "Event";
+    /// A policy, strategy or slogan-named goal (quoted: 「“三区一高地”」).
+    pub const POLICY: &str = "Policy";
     /// A government body (a 牵头单位 the graph does not know).
     pub const GOVERNMENT_BODY: &str = "GovernmentBody";
 }
@@ -113,6 +115,9 @@ const COMMON_MODIFIERS: [&str; 24] = [
     "高",
 ];
 
+/// Shortest quoted name kept, in characters.
+const MIN_QUOTED_CHARS: usize = 2;
+
 /// Shortest name kept, in characters, the ending included.
 const MIN_NAME_CHARS: usize = 4;
 
@@ -120,8 +125,12 @@ const MIN_NAME_CHARS: usize = 4;
 const RELATIVE_STARTS: [char; 4] = ['市', '区', '县', '省'];
 
 /// The rule id written as the draft marker of a candidate: the pattern that found it.
-pub(crate) fn rule(suffix: &str) -> String {
-    format!("candidate:…{suffix}")
+pub(crate) fn rule(span: &NameSpan) -> String {
+    if span.quoted {
+        format!("candidate:{}", span.suffix)
+    } else {
+        format!("candidate:…{}", span.suffix)
+    }
 }
 
 /// A proposed new entity.
@@ -144,25 +153,36 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
     let mut seen = HashSet::new();
     let mut found = Vec::new();
     for span in spans {
-        let Some(&(_, kind)) = KINDS_BY_SUFFIX.iter().find(|(s, _)| *s == span.suffix) else {
-            continue;
+        let kind = if span.quoted {
+            kinds::POLICY
+        } else {
+            match KINDS_BY_SUFFIX.iter().find(|(s, _)| *s == span.suffix) {
+                Some(&(_, kind)) => kind,
+                None => continue,
+            }
         };
         if known.model.vocabulary.kind(kind).is_none() {
             continue;
         }
         let run: String = chars[span.range.clone()].iter().collect();
-        let start = cut(&run);
+        // Quoted text is taken as quoted; a run before an ending starts after its last verb.
+        let start = if span.quoted { 0 } else { cut(&run) };
         let written: String = run[start..]
             .trim_start_matches(|c: char| c.is_ascii_digit() || "()（）·".contains(c))
             .to_owned();
-        if written.chars().count() < MIN_NAME_CHARS.max(span.suffix.chars().count() + 2) {
+        let shortest = if span.quoted {
+            MIN_QUOTED_CHARS
+        } else {
+            MIN_NAME_CHARS.max(span.suffix.chars().count() + 2)
+        };
+        if written.chars().count() < shortest {
             continue;
         }
         // A name the graph knows, or a known name with a generic word in front, is a mention.
         if known.resolve(&written).is_some() {
             continue;
         }
-        if is_common_noun(&written, &span.suffix) {
+        if !span.quoted && is_common_noun(&written, &span.suffix) {
             continue;
         }
         let name = compose(&written, known);
@@ -176,7 +196,7 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
             kind,
             written,
             range: span.range.start + offset..span.range.end,
-            rule: rule(&span.suffix),
+            rule: rule(span),
         });
     }
     found
