@@ -5,7 +5,8 @@
 //! What is compared: tasks by title; responsible agencies as (task title, body) pairs, a body
 //! being the entity id where the graph still knows it and the name where it was left out;
 //! targets as (value, unit, year); mentions of known entities as the set of entities the
-//! document names that the graph still knows; new entities as the left-out entities, matched
+//! document names that the graph still knows; the action roles of those as (entity, role)
+//! pairs; new entities as the left-out entities, matched
 //! by any of their names or written forms.
 
 use std::collections::{HashMap, HashSet};
@@ -92,6 +93,8 @@ pub struct DocumentScores {
     pub targets: Score,
     /// Mentions of entities the graph knows without the document.
     pub mentions: Score,
+    /// Action roles of those mentions, as (entity, role) pairs.
+    pub roles: Score,
     /// New entities: the document's own.
     pub new_entities: Score,
     /// Seconds the draft took.
@@ -244,6 +247,29 @@ fn compare(
     drafted_mentions.sort();
     let mentions = Score::of(&drafted_mentions, &curated_mentions);
 
+    let mut curated_roles: Vec<(String, String)> = model
+        .relations
+        .iter()
+        .filter(|r| !left_out.contains(&r.object))
+        .filter(|r| r.evidence.iter().any(|e| e.document == document))
+        .filter_map(|r| {
+            let role = model.vocabulary.relation(&r.kind)?.role.clone()?;
+            Some((model.entities[r.object].id.clone(), role))
+        })
+        .collect();
+    curated_roles.sort();
+    curated_roles.dedup();
+    let mut drafted_roles: Vec<(String, String)> = draft
+        .sentences
+        .iter()
+        .flat_map(|s| &s.mentions)
+        .filter(|m| !proposed.contains_key(m.entity.as_str()))
+        .filter_map(|m| Some((m.entity.clone(), m.role.clone()?)))
+        .collect();
+    drafted_roles.sort();
+    drafted_roles.dedup();
+    let roles = Score::of(&drafted_roles, &curated_roles);
+
     // A left-out entity is found when a proposal's name is one of its forms.
     let forms_of = |e: EntityIndex| -> HashSet<String> {
         let entity = &model.entities[e];
@@ -276,6 +302,7 @@ fn compare(
         agencies,
         targets,
         mentions,
+        roles,
         new_entities,
         seconds,
     })
@@ -283,8 +310,8 @@ fn compare(
 
 impl BenchReport {
     /// The scores summed over every document.
-    pub fn total(&self) -> [Score; 5] {
-        let mut total = [Score::default(); 5];
+    pub fn total(&self) -> [Score; 6] {
+        let mut total = [Score::default(); 6];
         for row in &self.documents {
             for (sum, score) in total.iter_mut().zip(row.scores()) {
                 sum.add(&score);
@@ -299,7 +326,7 @@ impl BenchReport {
         // Writing to a String cannot fail.
         let _ = writeln!(
             out,
-            "| document | tasks P / R | agencies P / R | targets P / R | mentions P / R | new entities P / R | seconds |\n|---|---|---|---|---|---|---|"
+            "| document | tasks P / R | agencies P / R | targets P / R | mentions P / R | roles P / R | new entities P / R | seconds |\n|---|---|---|---|---|---|---|---|"
         );
         for row in &self.documents {
             let cells: Vec<String> = row.scores().iter().map(cell).collect();
@@ -319,13 +346,14 @@ impl BenchReport {
 }
 
 impl DocumentScores {
-    /// Tasks, agencies, targets, mentions and new entities, in the table's order.
-    pub fn scores(&self) -> [Score; 5] {
+    /// Tasks, agencies, targets, mentions, roles and new entities, in the table's order.
+    pub fn scores(&self) -> [Score; 6] {
         [
             self.tasks,
             self.agencies,
             self.targets,
             self.mentions,
+            self.roles,
             self.new_entities,
         ]
     }

@@ -15,6 +15,7 @@ mod bench;
 mod candidates;
 mod known;
 mod mentions;
+mod roles;
 mod segment;
 mod targets;
 mod text;
@@ -207,7 +208,9 @@ pub struct MentionDraft {
     pub written_as: Option<String>,
     /// Whether the written form is a name of this entity alone.
     pub alias: bool,
-    /// The rule that found it.
+    /// The action role proposed: what the provision does with the thing.
+    pub role: Option<String>,
+    /// The rule that found it, and the rule that proposed its role.
     pub rule: String,
 }
 
@@ -377,6 +380,7 @@ pub(crate) fn draft_without(
             }
         })
         .collect();
+    let roles = roles::RolesByKind::learn(model, without);
     let mut sentences: Vec<(std::ops::Range<usize>, Vec<MentionDraft>)> = Vec::new();
     for sentence in mentions::sentences(&folded, &known, &agency_spans) {
         let drafts = sentence
@@ -385,11 +389,17 @@ pub(crate) fn draft_without(
             .map(|m| {
                 let entity = &model.entities[m.entity];
                 let printed = folded.quote(m.range.clone());
+                let role = roles.propose(&entity.kind);
+                let rule = match &role {
+                    Some((_, role_rule)) => format!("{} {role_rule}", m.kind.rule()),
+                    None => m.kind.rule().to_owned(),
+                };
                 MentionDraft {
                     entity: entity.id.clone(),
                     written_as: (printed != entity.name).then(|| printed.to_owned()),
                     alias: m.kind != known::FormKind::Relative,
-                    rule: m.kind.rule().to_owned(),
+                    role: role.map(|(role, _)| role),
+                    rule,
                 }
             })
             .collect();
@@ -399,11 +409,17 @@ pub(crate) fn draft_without(
     for candidate in candidates::candidates(&folded.chars, &spans, &known) {
         let id = builder.propose(&candidate.name, candidate.kind, &candidate.rule);
         let printed = folded.quote(candidate.range.clone());
+        let role = roles.propose(candidate.kind);
+        let rule = match &role {
+            Some((_, role_rule)) => format!("{} {role_rule}", candidate.rule),
+            None => candidate.rule.clone(),
+        };
         let mention = MentionDraft {
             entity: id,
             written_as: (printed != candidate.name).then(|| printed.to_owned()),
             alias: candidate.written == candidate.name,
-            rule: candidate.rule.clone(),
+            role: role.map(|(role, _)| role),
+            rule,
         };
         match sentences.iter_mut().find(|(range, _)| {
             range.start <= candidate.range.start && candidate.range.end <= range.end

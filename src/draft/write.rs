@@ -262,6 +262,9 @@ fn document_file(draft: &Draft) -> String {
                     let _ = writeln!(out, "alias = false");
                 }
             }
+            if let Some(role) = &mention.role {
+                field(&mut out, "role", role);
+            }
         }
     }
     out

@@ -382,3 +382,33 @@ fn the_leave_one_out_draft_benchmark_scores_every_document() {
     let table = report.to_markdown();
     assert!(table.contains("| changzhou-2018 |"), "{table}");
 }
+
+#[test]
+fn drafted_roles_are_admitted_by_the_vocabulary_and_follow_the_curated_kinds() {
+    let model = model();
+    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let mut roles = 0;
+    for mention in drafted.sentences.iter().flat_map(|s| &s.mentions) {
+        let Some(role) = &mention.role else { continue };
+        roles += 1;
+        let kind = match model.entity(&mention.entity) {
+            Some(entity) => entity.kind.clone(),
+            None => drafted
+                .entities
+                .iter()
+                .find(|e| e.id == mention.entity)
+                .map(|e| e.kind.clone())
+                .expect("a mention names a known or a proposed entity"),
+        };
+        let relation = model.vocabulary.role(role).expect("a declared role");
+        assert!(relation.allows_object(&kind), "{role} of a {kind}");
+    }
+    assert!(roles > 50, "{roles} roles");
+    let park = drafted
+        .sentences
+        .iter()
+        .flat_map(|s| &s.mentions)
+        .find(|m| m.entity == "changzhou-kejiaocheng")
+        .expect("常州科教城 is mentioned");
+    assert_eq!(park.role.as_deref(), Some("carrier"));
+}
