@@ -64,11 +64,8 @@ pub(crate) fn agency_lines(
             continue;
         };
         let after_label = at + label.chars().count();
-        if !text
-            .chars
-            .get(after_label)
-            .is_some_and(|c| LABEL_SEPARATORS.contains(c))
-        {
+        // The separator must be inside the range too, so that the list starts inside it.
+        if after_label >= range.end || !LABEL_SEPARATORS.contains(&text.chars[after_label]) {
             at += 1;
             continue;
         }

@@ -436,18 +436,28 @@ pub(crate) fn draft_without(
         }
     }
     sentences.sort_by_key(|(range, _)| range.start);
-    let sentences = sentences
-        .into_iter()
-        .map(|(range, mentions)| {
-            let (task, section) = place(range.start);
-            SentenceDraft {
-                task,
-                section,
-                quote: folded.quote(range).to_owned(),
-                mentions,
+    // A sentence printed twice (a title in the notice and above the text) is quoted once,
+    // since a quote is found at its first occurrence anyway.
+    let mut drafted: Vec<SentenceDraft> = Vec::new();
+    for (range, mentions) in sentences {
+        let quote = folded.quote(range.clone()).to_owned();
+        if let Some(earlier) = drafted.iter_mut().find(|s| s.quote == quote) {
+            for mention in mentions {
+                if !earlier.mentions.iter().any(|m| m.entity == mention.entity) {
+                    earlier.mentions.push(mention);
+                }
             }
-        })
-        .collect();
+            continue;
+        }
+        let (task, section) = place(range.start);
+        drafted.push(SentenceDraft {
+            task,
+            section,
+            quote,
+            mentions,
+        });
+    }
+    let sentences = drafted;
     let issuer = issuer(&folded, &mut builder);
     let (date, published) = dates(&folded);
     let entities = builder.proposals;

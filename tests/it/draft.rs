@@ -386,7 +386,12 @@ fn the_leave_one_out_draft_benchmark_scores_every_document() {
 #[test]
 fn drafted_roles_are_admitted_by_the_vocabulary_and_follow_the_curated_kinds() {
     let model = model();
-    let drafted = draft_of(&model, "changzhou-2018-redraft", CHANGZHOU_SOURCE, "changzhou");
+    let drafted = draft_of(
+        &model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    );
     let mut roles = 0;
     for mention in drafted.sentences.iter().flat_map(|s| &s.mentions) {
         let Some(role) = &mention.role else { continue };
@@ -411,4 +416,47 @@ fn drafted_roles_are_admitted_by_the_vocabulary_and_follow_the_curated_kinds() {
         .find(|m| m.entity == "changzhou-kejiaocheng")
         .expect("常州科教城 is mentioned");
     assert_eq!(park.role.as_deref(), Some("carrier"));
+}
+
+#[test]
+fn a_draft_of_odd_text_is_made_without_panicking() {
+    let model = model();
+    let files = graph_data();
+    for text in [
+        "",
+        "牵头单位:",
+        "1.加快建设。(牵头单位:",
+        "一、\n(一)\n1.\n一是",
+        "一是是。二是",
+        "到2025年达",
+        "“”「",
+        "9 强化\n10 ",
+        "2020-",
+        "1—",
+        "責任單位:市科技局、",
+    ] {
+        let request = DraftRequest {
+            id: "odd",
+            source_file: "odd.txt",
+            text,
+            city: Some("changzhou"),
+            leave_out: None,
+        };
+        let drafted = draft(&model, &files, &request).expect("a draft of any text");
+        // Whatever is drafted is quoted from the text.
+        for task in &drafted.tasks {
+            assert!(text.contains(task.title.as_str()), "{text:?}: {task:?}");
+        }
+    }
+    let bad_city = DraftRequest {
+        id: "odd",
+        source_file: "odd.txt",
+        text: "",
+        city: Some("sukedai"),
+        leave_out: None,
+    };
+    assert!(
+        draft(&model, &files, &bad_city).is_err(),
+        "a city must be a Region"
+    );
 }
