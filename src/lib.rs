@@ -9,6 +9,7 @@ pub mod cite;
 pub mod coverage;
 pub mod data;
 pub mod dataset;
+pub mod draft;
 pub mod excerpt;
 pub mod export;
 pub mod graph;

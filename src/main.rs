@@ -65,6 +65,35 @@ enum Command {
     Shapes(DataArgs),
     /// Print the dataset version: a digest of the published data, vocabulary and shapes.
     DatasetVersion(DataArgs),
+    /// Draft the graph-data of a new policy text: sections, tasks, responsible agencies,
+    /// targets, mentions and proposed entities, each marked as a draft with its rule and
+    /// quote, written into `--out DIR` or the `--data` folder for review.
+    Draft(DraftArgs),
+    /// Draft each curated document with a graph that leaves it out and print the precision
+    /// and recall of the drafts against the curated data (docs/draft.md).
+    DraftBench(DataArgs),
+}
+
+#[derive(clap::Args)]
+struct DraftArgs {
+    /// The source text (UTF-8), copied into sources/ unchanged.
+    source: PathBuf,
+    /// The new document's id (`changzhou-2019`).
+    #[arg(long)]
+    id: String,
+    /// The Region id of the region the document governs; by default the region the text
+    /// names most often.
+    #[arg(long)]
+    city: Option<String>,
+    /// A graph-data folder to write the draft files into; by default the `--data` folder.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Draft as if the graph did not hold this curated document (as `draft-bench` does), to
+    /// see what the benchmark compares.
+    #[arg(long)]
+    leave_out: Option<String>,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 #[derive(clap::Args, Default)]
@@ -188,6 +217,12 @@ async fn run() -> anyhow::Result<()> {
             let model = load_model(&args)?;
             print(&format!("{}\n", sunan_kg::rdf::dataset_version(&model)?))
         }
+        Command::Draft(args) => draft(&args),
+        Command::DraftBench(args) => {
+            let files = data_files(&args)?;
+            let model = sunan_kg::load(&files)?;
+            print(&sunan_kg::draft::evaluate(&model, &files)?.to_markdown())
+        }
     }
 }
 
@@ -290,8 +325,38 @@ async fn shutdown_signal() {
 }
 
 fn check(args: &DataArgs) -> anyhow::Result<()> {
-    let model = load_model(args)?;
-    print(&sunan_kg::report::check_summary(&model))
+    let files = data_files(args)?;
+    let model = sunan_kg::load(&files)?;
+    print(&sunan_kg::report::check_summary(&model))?;
+    print(&sunan_kg::data::PendingDrafts::count(&files).to_text())
+}
+
+fn draft(args: &DraftArgs) -> anyhow::Result<()> {
+    let out = args
+        .out
+        .as_ref()
+        .or(args.data.data.as_ref())
+        .context("give --out DIR (or --data DIR) for the draft files: the embedded graph-data cannot be written")?;
+    let files = data_files(&args.data)?;
+    let model = sunan_kg::load(&files)?;
+    let text = std::fs::read_to_string(&args.source)
+        .with_context(|| format!("cannot read {}", args.source.display()))?;
+    let source_file = args
+        .source
+        .file_name()
+        .and_then(|name| name.to_str())
+        .context("the source path has no file name")?;
+    let request = sunan_kg::draft::DraftRequest {
+        id: &args.id,
+        source_file,
+        text: &text,
+        city: args.city.as_deref(),
+        leave_out: args.leave_out.as_deref(),
+    };
+    let draft = sunan_kg::draft::draft(&model, &files, &request)?;
+    let written = sunan_kg::draft::DraftFiles::render(&draft);
+    written.write_to(out)?;
+    print(&written.written_message(out, &draft))
 }
 
 fn coverage(args: &DataArgs) -> anyhow::Result<()> {

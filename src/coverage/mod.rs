@@ -42,6 +42,33 @@ pub fn check_coverage(model: &Model, files: &DataFiles) -> Result<CoverageReport
     Ok(scan::scan(model, &patterns, &ignores, converter))
 }
 
+/// A span of a text that the name patterns mark as a candidate name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    /// Characters of the text the span was found in, the ending included.
+    pub range: std::ops::Range<usize>,
+    /// The ending that marks it (`研究院`), or the quotation marks around it (`“…”`).
+    pub suffix: String,
+    /// Whether it is the text between quotation marks rather than a run before an ending.
+    pub quoted: bool,
+}
+
+/// The candidate names of one text (a sequence of characters in simplified script) by the
+/// patterns of `coverage.toml` (endings and quotation marks), less those the ignore lists explain for `document`:
+/// what `sunan-kg draft` proposes as new entities. Entries scoped to another document do not
+/// apply, so a draft of a document never benefits from the curated lists of that document.
+pub fn name_spans(
+    files: &DataFiles,
+    document: &str,
+    text: &[char],
+) -> Result<Vec<NameSpan>, CoverageError> {
+    let converter = ScriptConverter::shared()?;
+    let (patterns, ignores) = read_lists(files)?;
+    Ok(scan::unexplained_spans(
+        text, document, &patterns, &ignores, converter,
+    ))
+}
+
 /// The patterns and the ignore lists, or the problems of both, so that a curator sees them all
 /// in one pass.
 fn read_lists(files: &DataFiles) -> Result<(NamePatterns, IgnoreLists), LoadError> {

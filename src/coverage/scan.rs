@@ -355,3 +355,108 @@ fn context(text: &[char], start: usize, end: usize) -> String {
     let to = (end + CONTEXT_CHARS).min(text.len());
     text[from..to].iter().collect()
 }
+
+/// The spans of a folded text (whitespace removed or not) that the suffix patterns mark as
+/// candidate names and that no ignore entry or generic word for `document` explains, for
+/// `sunan-kg draft`, which proposes them as entities. Names are not consulted: the draft
+/// tells known names from new ones itself.
+pub(super) fn unexplained_spans(
+    text: &[char],
+    document: &str,
+    patterns: &NamePatterns,
+    ignores: &IgnoreLists,
+    converter: &ScriptConverter,
+) -> Vec<super::NameSpan> {
+    let fold = |text: &str| converter.simplified(&compact(text));
+    let ignore_texts: Vec<String> = ignores.phrases.iter().map(|e| fold(&e.text)).collect();
+    let phrases: Vec<(&str, Explanation)> = ignores
+        .phrases
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| entry.applies_to(document))
+        .map(|(index, _)| (ignore_texts[index].as_str(), Explanation::Ignore(index)))
+        .collect();
+    let generic_words: Vec<(usize, Vec<char>)> = ignores
+        .generic
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| entry.applies_to(document))
+        .map(|(index, entry)| (index, fold(&entry.text).chars().collect()))
+        .collect();
+    let generic_here: Vec<(usize, &[char])> = generic_words
+        .iter()
+        .map(|(index, word)| (*index, word.as_slice()))
+        .collect();
+    let source = Source {
+        document,
+        text: text.to_vec(),
+        ends: phrase_ends(text, &phrases),
+    };
+    let mut spans = Vec::new();
+    for position in 0..text.len() {
+        for suffix in &patterns.suffixes {
+            let end = position + suffix.chars.len();
+            if end > text.len() || text[position..end] != suffix.chars[..] {
+                continue;
+            }
+            let part_of_a_word = text
+                .get(end)
+                .is_some_and(|c| suffix.not_followed_by.contains(c));
+            if is_covered_by_longer_suffix(text, position, suffix, &patterns.suffixes)
+                || part_of_a_word
+            {
+                continue;
+            }
+            let start = run_start(text, position);
+            if start == position {
+                continue;
+            }
+            let ignored = source
+                .ends
+                .get(&end)
+                .into_iter()
+                .flatten()
+                .any(|(phrase_start, _)| *phrase_start <= position);
+            let generic = generic_here
+                .iter()
+                .any(|(_, word)| text[start..position].ends_with(word));
+            if !ignored && !generic {
+                spans.push(super::NameSpan {
+                    range: start..end,
+                    suffix: suffix.text.clone(),
+                    quoted: false,
+                });
+            }
+        }
+    }
+    // The text between quotation marks, as `quoted_candidates` takes it, unless an ignore
+    // entry covers it.
+    for &(open, close) in &patterns.quotes {
+        let mut index = 0;
+        while index < text.len() {
+            if text[index] != open {
+                index += 1;
+                continue;
+            }
+            let Some(length) = text[index + 1..]
+                .iter()
+                .take(MAX_QUOTED_CHARS + 1)
+                .position(|&c| c == close)
+            else {
+                index += 1;
+                continue;
+            };
+            let (start, end) = (index + 1, index + 1 + length);
+            index = end + 1;
+            if length > 0 && covering_phrases(&source.ends, start, end).is_empty() {
+                spans.push(super::NameSpan {
+                    range: start..end,
+                    suffix: format!("{open}…{close}"),
+                    quoted: true,
+                });
+            }
+        }
+    }
+    spans.sort_by_key(|span| span.range.start);
+    spans
+}

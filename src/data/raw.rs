@@ -126,6 +126,9 @@ pub struct EntitiesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntityDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub id: String,
     pub kind: String,
     pub name: String,
@@ -182,6 +185,9 @@ impl DocumentFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub id: String,
     pub source: String,
     pub title: String,
@@ -204,6 +210,9 @@ pub struct DocumentDecl {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub key: String,
     #[serde(default)]
     pub number: String,
@@ -215,6 +224,9 @@ pub struct SectionDecl {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub key: String,
     pub number: String,
     pub section: Option<String>,
@@ -228,6 +240,9 @@ pub struct TaskDecl {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub key: String,
     pub indicator: String,
     pub indicator_en: Option<String>,
@@ -248,6 +263,9 @@ pub struct TargetDecl {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SentenceDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub task: Option<String>,
     pub section: Option<String>,
     pub quote: String,
@@ -261,6 +279,9 @@ pub struct SentenceDecl {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MentionDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub entity: String,
     #[serde(rename = "as")]
     pub written_as: Option<String>,
@@ -281,6 +302,9 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelationStatement {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub subject: String,
     pub kind: String,
     pub object: String,

@@ -11,6 +11,7 @@ mod cli;
 mod common;
 mod data;
 mod docs_queries;
+mod draft;
 mod errors;
 mod fuzz;
 mod graphql;

@@ -26,6 +26,7 @@ impl<'a> Loader<'a> {
         let mut provisions = self.provisions_by_document();
         for (path, text) in files {
             if let Some(file) = self.parse::<CodingFile>(path, text)
+                && !self.draft_documents.contains(file.document.get_ref())
                 && let Some(document) = self.coding_file(path, text, file, &mut provisions)
             {
                 coded_documents.insert(document);

@@ -18,6 +18,10 @@ impl<'a> Loader<'a> {
             for declared in file.entity {
                 let span = declared.span();
                 let decl = declared.into_inner();
+                // A proposed entity awaits review: it is neither checked nor served.
+                if decl.draft.is_some() {
+                    continue;
+                }
                 let origin = Origin {
                     file: self.files.display_path(path),
                     line: lines.line_of(span.start),

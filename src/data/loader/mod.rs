@@ -58,6 +58,7 @@ pub fn load(files: &DataFiles) -> Result<Model, LoadError> {
         reasons: HashMap::new(),
         instruments: Instruments::default(),
         measures: Vec::new(),
+        draft_documents: HashSet::new(),
     };
     let vocabulary = loader.vocabulary();
     let readings = loader.readings();
@@ -157,6 +158,8 @@ struct Loader<'a> {
     instruments: Instruments,
     /// The measures of `indicators.toml`, in file order.
     measures: Vec<Measure>,
+    /// The ids of documents whose `[document]` is still a draft: skipped with their coding.
+    draft_documents: HashSet<String>,
 }
 
 /// One parsed document file with what is needed to report problems in it.

@@ -20,8 +20,17 @@ impl<'a> Loader<'a> {
         let files: Vec<_> = self.files.toml_files_in(DOCUMENTS_FOLDER).collect();
         let mut parsed = Vec::new();
         for (path, text) in files {
-            if let Some(file) = self.parse::<DocumentFile>(path, text) {
-                parsed.push(ParsedDocument { path, text, file });
+            let Some(file) = self.parse::<DocumentFile>(path, text) else {
+                continue;
+            };
+            // A draft item awaits review: it is neither checked as data nor served, and a
+            // document still a draft is skipped whole, with its coding.
+            let id = file.document.get_ref().id.clone();
+            match file.without_drafts() {
+                Some(file) => parsed.push(ParsedDocument { path, text, file }),
+                None => {
+                    self.draft_documents.insert(id);
+                }
             }
         }
         parsed
