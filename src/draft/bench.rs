@@ -360,6 +360,10 @@ impl DocumentScores {
 }
 
 fn cell(score: &Score) -> String {
+    // A document without items of a kind (no 牵头单位 lines) has no figure, not a perfect one.
+    if score.drafted == 0 && score.curated == 0 {
+        return "none curated, none drafted".to_owned();
+    }
     format!(
         "{:.2} / {:.2} ({}/{}, {}/{})",
         score.precision(),
