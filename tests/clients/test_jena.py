@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -58,31 +57,19 @@ def jena(tmp_path_factory):
         # riot reports counts on standard error.
         return result.stdout + result.stderr
 
-    def run_all(*calls):
-        """Runs several tools two at a time, each (main, *args), and returns their outputs in
-        order: a JVM spends most of its seconds starting, which one core alone does slowly.
-        Two, because the server answers at most two SPARQL queries at once from one client
-        and refuses a third with 429."""
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            return list(pool.map(lambda call: run(*call), calls))
-
-    run.all = run_all
     return run
 
 
 @pytest.mark.parametrize("path", example_queries(), ids=lambda p: p.name)
 def test_rsparql_in_every_results_format(server, jena, path):
-    as_json, as_xml, as_csv, as_tsv = jena.all(
-        *(
-            ("arq.rsparql", "--service", server + "/sparql", "--query", str(path), "--results", format)
-            for format in ["JSON", "XML", "CSV", "TSV"]
-        )
-    )
-    as_json = json.loads(as_json)
+    as_json = json.loads(jena("arq.rsparql", "--service", server + "/sparql", "--query", str(path), "--results", "JSON"))
     count = len(as_json["results"]["bindings"])
     assert count > 0
+    as_xml = jena("arq.rsparql", "--service", server + "/sparql", "--query", str(path), "--results", "XML")
     assert as_xml.count("<result>") == count
+    as_csv = jena("arq.rsparql", "--service", server + "/sparql", "--query", str(path), "--results", "CSV")
     assert as_csv.startswith(",".join(as_json["head"]["vars"]))
+    as_tsv = jena("arq.rsparql", "--service", server + "/sparql", "--query", str(path), "--results", "TSV")
     assert as_tsv.splitlines()[0] == "\t".join("?" + v for v in as_json["head"]["vars"])
 
 
@@ -90,9 +77,8 @@ def test_riot_parses_every_dump_to_the_same_count(jena, dumps):
     counts = {}
     # Not the JSON-LD dump: Debian's Jena 4.5 fails on it without a message (rdflib and
     # oxigraph read it; see test_rdflib.py).
-    names = ["sunan-kg.ttl", "sunan-kg.nt", "sunan-kg.trig", "sunan-kg.nq"]
-    outputs = jena.all(*(("riotcmd.riot", "--count", str(dumps[name])) for name in names))
-    for name, out in zip(names, outputs):
+    for name in ["sunan-kg.ttl", "sunan-kg.nt", "sunan-kg.trig", "sunan-kg.nq"]:
+        out = jena("riotcmd.riot", "--count", str(dumps[name]))
         found = re.search(r"(?:Triples|Quads) = ([0-9,]+)", out)
         assert found, out
         counts[name] = int(found.group(1).replace(",", ""))
