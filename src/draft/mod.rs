@@ -13,8 +13,10 @@
 mod agencies;
 mod bench;
 mod candidates;
+mod items;
 mod known;
 mod mentions;
+mod metadata;
 mod roles;
 mod segment;
 mod targets;
@@ -24,10 +26,14 @@ mod write;
 use std::collections::{HashMap, HashSet};
 
 pub use bench::{BenchReport, DocumentScores, Score, evaluate};
+pub use items::{
+    Draft, EntityDraft, MentionDraft, SectionDraft, SentenceDraft, TargetDraft, TaskDraft,
+};
 pub use write::DraftFiles;
 
 use self::agencies::Body;
 use self::known::Known;
+use self::metadata::{dates, document_title, first_year, issuer, most_named_region};
 use self::text::Folded;
 use crate::coverage::CoverageError;
 use crate::data::{DataFiles, LoadError};
@@ -88,145 +94,6 @@ pub struct DraftRequest<'a> {
     /// A curated document to leave out of the graph, as the benchmark does: its own entities
     /// and the forms only it writes are unknown to the draft.
     pub leave_out: Option<&'a str>,
-}
-
-/// A drafted document: every item with the rule that produced it and its quote.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    /// The document's id.
-    pub id: String,
-    /// The source file's name.
-    pub source_file: String,
-    /// The source text.
-    pub source_text: String,
-    /// The title and where it is printed, if found.
-    pub title: Option<(String, String)>,
-    /// The issuer (an entity id, known or proposed) and its quote, if found.
-    pub issuer: Option<(String, String)>,
-    /// The date of issue as printed (`2018-05-29`).
-    pub date: Option<String>,
-    /// The date of publication as printed.
-    pub published: Option<String>,
-    /// The region the document governs.
-    pub region: String,
-    /// The script of the source.
-    pub script: Script,
-    /// Sections, in text order.
-    pub sections: Vec<SectionDraft>,
-    /// Tasks, in text order.
-    pub tasks: Vec<TaskDraft>,
-    /// Targets, in text order.
-    pub targets: Vec<TargetDraft>,
-    /// Sentences naming entities, in text order.
-    pub sentences: Vec<SentenceDraft>,
-    /// Proposed new entities.
-    pub entities: Vec<EntityDraft>,
-}
-
-/// A drafted section.
-#[derive(Debug, Clone)]
-pub struct SectionDraft {
-    /// Its key.
-    pub key: String,
-    /// Its number as printed.
-    pub number: String,
-    /// Its title as printed (its quote).
-    pub title: String,
-    /// The key of its enclosing section.
-    pub parent: Option<String>,
-    /// The rule that made it.
-    pub rule: &'static str,
-}
-
-/// A drafted task.
-#[derive(Debug, Clone)]
-pub struct TaskDraft {
-    /// Its key.
-    pub key: String,
-    /// Its number as printed.
-    pub number: String,
-    /// The key of its section.
-    pub section: Option<String>,
-    /// Its title as printed (its quote).
-    pub title: String,
-    /// The responsible bodies: entity ids, known or proposed.
-    pub responsible: Vec<String>,
-    /// The 牵头单位 line as printed.
-    pub responsible_quote: Option<String>,
-    /// The rule that made it, and the rule that resolved its agencies.
-    pub rule: String,
-}
-
-/// A drafted target.
-#[derive(Debug, Clone)]
-pub struct TargetDraft {
-    /// Its key.
-    pub key: String,
-    /// The indicator as written (simplified).
-    pub indicator: String,
-    /// The measure of indicators.toml whose name is the indicator, if one is.
-    pub measure: Option<String>,
-    /// The number.
-    pub value: f64,
-    /// The unit.
-    pub unit: String,
-    /// The year.
-    pub year: i32,
-    /// The region (the document's).
-    pub region: String,
-    /// The key of its task, if it is in one.
-    pub task: Option<String>,
-    /// Else the key of its section.
-    pub section: Option<String>,
-    /// The quote.
-    pub quote: String,
-    /// The qualifier (以上, 左右), if written.
-    pub qualifier: Option<String>,
-    /// The rule that found it.
-    pub rule: &'static str,
-}
-
-/// A drafted sentence.
-#[derive(Debug, Clone)]
-pub struct SentenceDraft {
-    /// The key of its task, if it is in one.
-    pub task: Option<String>,
-    /// Else the key of its section.
-    pub section: Option<String>,
-    /// The sentence as printed.
-    pub quote: String,
-    /// What it names.
-    pub mentions: Vec<MentionDraft>,
-}
-
-/// A drafted mention.
-#[derive(Debug, Clone)]
-pub struct MentionDraft {
-    /// The entity id (known or proposed).
-    pub entity: String,
-    /// The form as printed, when it is not the entity's name.
-    pub written_as: Option<String>,
-    /// Whether the written form is a name of this entity alone.
-    pub alias: bool,
-    /// The action role proposed: what the provision does with the thing.
-    pub role: Option<String>,
-    /// The rule that found it, and the rule that proposed its role.
-    pub rule: String,
-}
-
-/// A proposed new entity.
-#[derive(Debug, Clone)]
-pub struct EntityDraft {
-    /// The proposed id.
-    pub id: String,
-    /// The proposed kind.
-    pub kind: String,
-    /// The proposed name (simplified).
-    pub name: String,
-    /// Its pinyin, for the reviewer to check the id against.
-    pub pinyin: String,
-    /// The rule that proposed it.
-    pub rule: String,
 }
 
 /// Drafts a new document against the graph (less the document `request.leave_out`).
@@ -517,139 +384,6 @@ impl Builder<'_, '_> {
         });
         id
     }
-}
-
-/// Endings of a document's title (folded).
-const TITLE_ENDINGS: [&str; 8] = [
-    "要点", "计划", "方案", "意见", "规划", "办法", "细则", "通知",
-];
-
-/// The rule id of the document's metadata.
-const METADATA_RULE: &str = "metadata:printed";
-
-/// The title: what 「关于印发…的通知」 announces, or else the first short line ending as titles
-/// end; with the quote where it is printed.
-fn document_title(text: &Folded<'_>) -> Option<(String, String)> {
-    for line in text.lines() {
-        let folded = text.folded(line.clone());
-        let trimmed = folded.trim();
-        if let Some(rest) = trimmed.strip_prefix("关于印发")
-            && let Some(inner) = rest.strip_suffix("的通知")
-        {
-            let offset = line.start
-                + folded
-                    .find("关于印发")
-                    .map_or(0, |b| folded[..b].chars().count())
-                + 4;
-            let range = offset..offset + inner.chars().count();
-            let printed = text.quote(range).to_owned();
-            return Some((printed.clone(), printed));
-        }
-    }
-    for line in text.lines() {
-        let folded = text.folded(line.clone());
-        let trimmed = folded.trim();
-        if trimmed.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| trimmed.ends_with(e)) {
-            let printed = text.quote(line).to_owned();
-            return Some((printed.clone(), printed));
-        }
-    }
-    None
-}
-
-/// The first year (20xx) written in a text.
-fn first_year(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(4).enumerate().find_map(|(i, w)| {
-        let number: String = w.iter().collect();
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        let after_ok = !chars.get(i + 4).is_some_and(char::is_ascii_digit);
-        (before_ok && after_ok && number.starts_with("20"))
-            .then(|| number.parse().ok())
-            .flatten()
-    })
-}
-
-/// The issuer: the line printed just before the first date of issue, if the graph knows it
-/// or it reads as a body's name.
-fn issuer(text: &Folded<'_>, builder: &mut Builder<'_, '_>) -> Option<(String, String)> {
-    let lines = text.lines();
-    let date_line = lines
-        .iter()
-        .position(|l| date_in(&text.folded(l.clone())).is_some())?;
-    let line = lines[..date_line]
-        .iter()
-        .rev()
-        .find(|l| !text.folded((*l).clone()).trim().is_empty())?;
-    let printed = text.quote(line.clone()).to_owned();
-    if printed.chars().count() > 40 {
-        return None;
-    }
-    let folded = builder.known.fold(&printed);
-    let id = builder.propose(&folded, candidates::kinds::GOVERNMENT_BODY, METADATA_RULE);
-    Some((id, printed))
-}
-
-/// The date of issue (the first 「2018年5月29日」) and of publication (「发布时间:2018-06-12」).
-fn dates(text: &Folded<'_>) -> (Option<String>, Option<String>) {
-    let mut issued = None;
-    let mut published = None;
-    for line in text.lines() {
-        let folded = text.folded(line);
-        if published.is_none()
-            && let Some(at) = folded.find("发布时间")
-        {
-            let digits: String = folded[at..]
-                .chars()
-                .skip_while(|c| !c.is_ascii_digit())
-                .take_while(|c| c.is_ascii_digit() || *c == '-')
-                .collect();
-            if digits.len() == 10 {
-                published = Some(digits);
-            }
-        }
-        if issued.is_none() {
-            issued = date_in(&folded);
-        }
-    }
-    (issued, published)
-}
-
-/// A date written 「2018年5月29日」 alone on its line, as ISO 8601.
-fn date_in(line: &str) -> Option<String> {
-    let line = line.trim();
-    let (year, rest) = line.split_once('年')?;
-    let (month, rest) = rest.split_once('月')?;
-    let day = rest.strip_suffix('日')?;
-    let (year, month, day): (u32, u32, u32) =
-        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-    ((2000..2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The region the text names most often.
-fn most_named_region(
-    model: &Model,
-    text: &Folded<'_>,
-    converter: &ScriptConverter,
-) -> Option<EntityIndex> {
-    let folded: String = text.chars.iter().collect();
-    (0..model.entities.len())
-        .filter(|&e| {
-            model.entities[e].kind == ids::REGION
-                && matches!(model.entities[e].details, Details::None)
-        })
-        .map(|e| {
-            (
-                e,
-                folded
-                    .matches(&converter.simplified(&model.entities[e].name))
-                    .count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .max_by_key(|(_, n)| *n)
-        .map(|(e, _)| e)
 }
 
 /// An indicator as compared with the measures of indicators.toml: without the particle 的,

@@ -122,7 +122,7 @@ fn document_file(draft: &Draft) -> String {
         draft.source_file
     );
     let _ = writeln!(out, "[document]");
-    field(&mut out, DRAFT_KEY, super::METADATA_RULE);
+    field(&mut out, DRAFT_KEY, super::metadata::METADATA_RULE);
     field(&mut out, "id", &draft.id);
     field(&mut out, "source", &draft.source_file);
     match &draft.title {
