@@ -42,6 +42,8 @@ struct Found {
     explanations: Vec<Explanation>,
     /// Generic words (indices into [`IgnoreLists::generic`]) right before its ending.
     generic: Vec<usize>,
+    /// Where it is in the folded text, and what marks it.
+    span: super::NameSpan,
 }
 
 /// One source, folded, with the known phrases found in it.
@@ -164,6 +166,11 @@ fn suffix_candidates(
                 },
                 explanations,
                 generic,
+                span: super::NameSpan {
+                    range: start..end,
+                    suffix: suffix.text.clone(),
+                    quoted: false,
+                },
             });
         }
     }
@@ -203,6 +210,11 @@ fn quoted_candidates(source: &Source<'_>, quotes: &[(char, char)]) -> Vec<Found>
                 },
                 explanations: covering_phrases(&source.ends, start, end),
                 generic: Vec::new(),
+                span: super::NameSpan {
+                    range: start..end,
+                    suffix: format!("{open}…{close}"),
+                    quoted: true,
+                },
             });
         }
     }
@@ -392,71 +404,14 @@ pub(super) fn unexplained_spans(
         text: text.to_vec(),
         ends: phrase_ends(text, &phrases),
     };
-    let mut spans = Vec::new();
-    for position in 0..text.len() {
-        for suffix in &patterns.suffixes {
-            let end = position + suffix.chars.len();
-            if end > text.len() || text[position..end] != suffix.chars[..] {
-                continue;
-            }
-            let part_of_a_word = text
-                .get(end)
-                .is_some_and(|c| suffix.not_followed_by.contains(c));
-            if is_covered_by_longer_suffix(text, position, suffix, &patterns.suffixes)
-                || part_of_a_word
-            {
-                continue;
-            }
-            let start = run_start(text, position);
-            if start == position {
-                continue;
-            }
-            let ignored = source
-                .ends
-                .get(&end)
-                .into_iter()
-                .flatten()
-                .any(|(phrase_start, _)| *phrase_start <= position);
-            let generic = generic_here
-                .iter()
-                .any(|(_, word)| text[start..position].ends_with(word));
-            if !ignored && !generic {
-                spans.push(super::NameSpan {
-                    range: start..end,
-                    suffix: suffix.text.clone(),
-                    quoted: false,
-                });
-            }
-        }
-    }
-    // The text between quotation marks, as `quoted_candidates` takes it, unless an ignore
-    // entry covers it.
-    for &(open, close) in &patterns.quotes {
-        let mut index = 0;
-        while index < text.len() {
-            if text[index] != open {
-                index += 1;
-                continue;
-            }
-            let Some(length) = text[index + 1..]
-                .iter()
-                .take(MAX_QUOTED_CHARS + 1)
-                .position(|&c| c == close)
-            else {
-                index += 1;
-                continue;
-            };
-            let (start, end) = (index + 1, index + 1 + length);
-            index = end + 1;
-            if length > 0 && covering_phrases(&source.ends, start, end).is_empty() {
-                spans.push(super::NameSpan {
-                    range: start..end,
-                    suffix: format!("{open}…{close}"),
-                    quoted: true,
-                });
-            }
-        }
-    }
+    // The candidates the coverage check would report, unless something explains them.
+    let mut spans: Vec<super::NameSpan> =
+        suffix_candidates(&source, &patterns.suffixes, &generic_here)
+            .into_iter()
+            .chain(quoted_candidates(&source, &patterns.quotes))
+            .filter(|found| found.explanations.is_empty() && found.generic.is_empty())
+            .map(|found| found.span)
+            .collect();
     spans.sort_by_key(|span| span.range.start);
     spans
 }

@@ -108,6 +108,20 @@ fn field(out: &mut String, key: &str, text: &str) {
     let _ = writeln!(out, "{key} = {}", string(text));
 }
 
+/// `key` and `key_quote` from a value found with its quote, or empty under `missing`, the
+/// comment that tells the curator what to write.
+fn quoted_field(out: &mut String, key: &str, found: Option<&(String, String)>, missing: &str) {
+    let (value, quote) = match found {
+        Some((value, quote)) => (value.as_str(), quote.as_str()),
+        None => {
+            let _ = writeln!(out, "{missing}");
+            ("", "")
+        }
+    };
+    field(out, key, value);
+    field(out, &format!("{key}_quote"), quote);
+}
+
 fn document_file(draft: &Draft) -> String {
     let mut out = String::new();
     let title = draft.title.as_ref().map_or("", |(t, _)| t.as_str());
@@ -125,34 +139,18 @@ fn document_file(draft: &Draft) -> String {
     field(&mut out, DRAFT_KEY, super::metadata::METADATA_RULE);
     field(&mut out, "id", &draft.id);
     field(&mut out, "source", &draft.source_file);
-    match &draft.title {
-        Some((title, quote)) => {
-            field(&mut out, "title", title);
-            field(&mut out, "title_quote", quote);
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "# No title was found: write it and where it is printed."
-            );
-            field(&mut out, "title", "");
-            field(&mut out, "title_quote", "");
-        }
-    }
-    match &draft.issuer {
-        Some((issuer, quote)) => {
-            field(&mut out, "issuer", issuer);
-            field(&mut out, "issuer_quote", quote);
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "# No issuer was found: write its entity id and where it is printed."
-            );
-            field(&mut out, "issuer", "");
-            field(&mut out, "issuer_quote", "");
-        }
-    }
+    quoted_field(
+        &mut out,
+        "title",
+        draft.title.as_ref(),
+        "# No title was found: write it and where it is printed.",
+    );
+    quoted_field(
+        &mut out,
+        "issuer",
+        draft.issuer.as_ref(),
+        "# No issuer was found: write its entity id and where it is printed.",
+    );
     if let Some(date) = &draft.date {
         let _ = writeln!(out, "date = {date}");
     }

@@ -8,7 +8,7 @@ use sunan_kg::Model;
 use sunan_kg::data::{PendingDrafts, draft_items};
 use sunan_kg::draft::{Draft, DraftFiles, DraftRequest, draft, evaluate};
 
-use crate::common::graph_data;
+use crate::common::{dataset, graph_data};
 
 const CHANGZHOU_SOURCE: &str = "changzhou-2018-sunan-zone-work-points.txt";
 const JIANGYIN_SOURCE: &str = "jiangyin-2023-innovation-action-plans.txt";
@@ -20,8 +20,14 @@ fn source(file: &str) -> String {
     std::fs::read_to_string(path).expect("the source is readable")
 }
 
-fn model() -> Model {
-    sunan_kg::load(&graph_data()).expect("graph-data is valid")
+/// The Changzhou work points drafted again against the whole graph.
+fn changzhou_redraft(model: &Model) -> Draft {
+    draft_of(
+        model,
+        "changzhou-2018-redraft",
+        CHANGZHOU_SOURCE,
+        "changzhou",
+    )
 }
 
 fn draft_of(model: &Model, id: &str, file: &str, city: &str) -> Draft {
@@ -49,19 +55,15 @@ fn curated_task_titles(model: &Model, document: &str) -> Vec<String> {
 
 #[test]
 fn draft_of_changzhou_2018_finds_its_35_tasks_in_order() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let titles: Vec<String> = drafted.tasks.iter().map(|t| t.title.clone()).collect();
     assert_eq!(titles.len(), 35, "{titles:#?}");
     // Task 9 is printed 「9 强化…」 without its full stop, and is found all the same. Task 12
     // prints no full stop after its title, so the drafted title runs on to the next one: the
     // reviewer cuts it.
-    let curated = curated_task_titles(&model, "changzhou-2018");
+    let curated = curated_task_titles(model, "changzhou-2018");
     for (number, (drafted, curated)) in titles.iter().zip(&curated).enumerate() {
         if number + 1 == 12 {
             assert!(drafted.starts_with(curated.as_str()), "{drafted}");
@@ -88,13 +90,9 @@ fn draft_of_changzhou_2018_finds_its_35_tasks_in_order() {
 
 #[test]
 fn draft_resolves_the_changzhou_science_bureau_in_every_agency_line() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let first = &drafted.tasks[0];
     assert_eq!(
         first.responsible_quote.as_deref(),
@@ -139,13 +137,9 @@ fn draft_resolves_the_changzhou_science_bureau_in_every_agency_line() {
 
 #[test]
 fn draft_finds_the_changzhou_targets_with_value_unit_and_year() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let rd = drafted
         .targets
         .iter()
@@ -167,8 +161,9 @@ fn draft_finds_the_changzhou_targets_with_value_unit_and_year() {
 
 #[test]
 fn draft_of_a_traditional_source_quotes_it_as_printed_and_resolves_its_bodies() {
-    let model = model();
-    let drafted = draft_of(&model, "jiangyin-2023-redraft", JIANGYIN_SOURCE, "jiangyin");
+    let data = dataset();
+    let model = &data.model;
+    let drafted = draft_of(model, "jiangyin-2023-redraft", JIANGYIN_SOURCE, "jiangyin");
     assert_eq!(drafted.script, sunan_kg::model::Script::Traditional);
     let first = drafted
         .tasks
@@ -191,16 +186,12 @@ fn draft_of_a_traditional_source_quotes_it_as_printed_and_resolves_its_bodies() 
 
 #[test]
 fn every_drafted_quote_is_verbatim_in_the_source() {
-    let model = model();
+    let data = dataset();
+    let model = &data.model;
     let text = source(CHANGZHOU_SOURCE);
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let source = compact(&text);
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let drafted = changzhou_redraft(model);
     let quotes = drafted
         .tasks
         .iter()
@@ -227,13 +218,9 @@ fn with_draft(drafted: &Draft) -> sunan_kg::DataFiles {
 
 #[test]
 fn a_draft_parses_as_graph_data_is_counted_by_check_and_is_not_served() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let files = with_draft(&drafted);
     let loaded = sunan_kg::load(&files).expect("graph-data with a draft loads");
     assert!(loaded.entity("changzhou-2018-redraft").is_none());
@@ -253,13 +240,9 @@ fn a_draft_parses_as_graph_data_is_counted_by_check_and_is_not_served() {
 
 #[test]
 fn an_accepted_draft_document_is_served_without_its_draft_items() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let mut files = with_draft(&drafted);
     let path = "documents/changzhou-2018-redraft.toml";
     let text = files.get(path).expect("the draft document").to_owned();
@@ -355,8 +338,9 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn the_leave_one_out_draft_benchmark_scores_every_document() {
-    let model = model();
-    let report = evaluate(&model, &graph_data()).expect("the benchmark runs");
+    let data = dataset();
+    let model = &data.model;
+    let report = evaluate(model, &graph_data()).expect("the benchmark runs");
     let ids: Vec<&str> = report
         .documents
         .iter()
@@ -385,13 +369,9 @@ fn the_leave_one_out_draft_benchmark_scores_every_document() {
 
 #[test]
 fn drafted_roles_are_admitted_by_the_vocabulary_and_follow_the_curated_kinds() {
-    let model = model();
-    let drafted = draft_of(
-        &model,
-        "changzhou-2018-redraft",
-        CHANGZHOU_SOURCE,
-        "changzhou",
-    );
+    let data = dataset();
+    let model = &data.model;
+    let drafted = changzhou_redraft(model);
     let mut roles = 0;
     for mention in drafted.sentences.iter().flat_map(|s| &s.mentions) {
         let Some(role) = &mention.role else { continue };
@@ -420,7 +400,8 @@ fn drafted_roles_are_admitted_by_the_vocabulary_and_follow_the_curated_kinds() {
 
 #[test]
 fn a_draft_of_odd_text_is_made_without_panicking() {
-    let model = model();
+    let data = dataset();
+    let model = &data.model;
     let files = graph_data();
     for text in [
         "",
@@ -442,7 +423,7 @@ fn a_draft_of_odd_text_is_made_without_panicking() {
             city: Some("changzhou"),
             leave_out: None,
         };
-        let drafted = draft(&model, &files, &request).expect("a draft of any text");
+        let drafted = draft(model, &files, &request).expect("a draft of any text");
         // Whatever is drafted is quoted from the text.
         for task in &drafted.tasks {
             assert!(text.contains(task.title.as_str()), "{text:?}: {task:?}");
@@ -456,7 +437,7 @@ fn a_draft_of_odd_text_is_made_without_panicking() {
         leave_out: None,
     };
     assert!(
-        draft(&model, &files, &bad_city).is_err(),
+        draft(model, &files, &bad_city).is_err(),
         "a city must be a Region"
     );
 }
