@@ -195,6 +195,12 @@ pub mod ids {
             PARK = "Park",
             /// An industry or technology field, a concept of the industry hierarchy.
             INDUSTRY = "Industry",
+            /// A government body: what a draft proposes for a responsible agency it does not
+            /// know.
+            GOVERNMENT_BODY = "GovernmentBody",
+            /// A policy, strategy or named goal: what a draft proposes for a quoted name or a
+            /// title in 《…》.
+            POLICY = "Policy",
         }
     }
 

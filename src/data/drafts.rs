@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::files::DataFiles;
-use super::raw::{DocumentFile, EntitiesFile};
+use super::raw::{CodingFile, DocumentFile, EntitiesFile};
 
 /// The kinds of draft items, as `sunan-kg check` names them.
 pub mod items {
@@ -26,9 +26,11 @@ pub mod items {
     pub const RELATION: &str = "relation";
     /// An `[[entity]]` of `entities/`.
     pub const ENTITY: &str = "entity";
+    /// A `[[code]]` of `coding/`.
+    pub const CODE: &str = "code";
     /// Every kind, in the order `check` lists them.
-    pub const ALL: [&str; 8] = [
-        DOCUMENT, SECTION, TASK, TARGET, SENTENCE, MENTION, RELATION, ENTITY,
+    pub const ALL: [&str; 9] = [
+        DOCUMENT, SECTION, TASK, TARGET, SENTENCE, MENTION, RELATION, ENTITY, CODE,
     ];
 }
 
@@ -52,6 +54,14 @@ impl DocumentFile {
     }
 }
 
+impl CodingFile {
+    /// The file without its draft codes.
+    pub(crate) fn without_drafts(mut self) -> Self {
+        self.code.retain(|c| c.get_ref().draft.is_none());
+        self
+    }
+}
+
 /// The draft items of a graph-data folder, by file and kind.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PendingDrafts {
@@ -60,7 +70,7 @@ pub struct PendingDrafts {
 }
 
 impl PendingDrafts {
-    /// Counts the draft items of every document and entities file. A file that does not
+    /// Counts the draft items of every document, entities and coding file. A file that does not
     /// parse is left out: the loader reports it.
     pub fn count(files: &DataFiles) -> Self {
         let mut pending = Self::default();
@@ -117,6 +127,23 @@ impl PendingDrafts {
                     .entry(path.to_owned())
                     .or_default()
                     .insert(items::ENTITY, drafts);
+            }
+        }
+        for (path, text) in files.toml_files_in("coding") {
+            let Ok(file) = toml::from_str::<CodingFile>(text) else {
+                continue;
+            };
+            let drafts = file
+                .code
+                .iter()
+                .filter(|c| c.get_ref().draft.is_some())
+                .count();
+            if drafts > 0 {
+                pending
+                    .by_file
+                    .entry(path.to_owned())
+                    .or_default()
+                    .insert(items::CODE, drafts);
             }
         }
         pending

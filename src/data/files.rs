@@ -84,6 +84,11 @@ impl DataFiles {
         }
     }
 
+    /// How error messages name the folder.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The text of one file, by relative path.
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(String::as_str)

@@ -368,6 +368,9 @@ pub struct CodingFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodeDecl {
+    /// Present while the item is a draft awaiting review (`sunan-kg draft` writes the rule
+    /// that produced it); the loader skips it, and deleting the line accepts it.
+    pub draft: Option<String>,
     pub task: Option<String>,
     pub section: Option<String>,
     pub tool: String,

@@ -38,6 +38,8 @@ pub(crate) enum Body {
     Proposed {
         /// The composed name.
         name: String,
+        /// Characters of the folded text where the line writes it.
+        written: Range<usize>,
     },
 }
 
@@ -85,36 +87,43 @@ pub(crate) fn agency_lines(
 /// The bodies of the list `range`, each piece between separators resolved as a whole (a
 /// known form inside a longer piece names something else: 「区政府」 in 「各辖市、区政府」).
 fn bodies(text: &Folded<'_>, range: Range<usize>, known: &Known<'_>) -> Vec<Body> {
-    split(&text.chars[range])
-        .iter()
-        .map(|piece| propose(piece, known))
+    split(&text.chars, range)
+        .into_iter()
+        .map(|(piece, written)| propose(&piece, written, text, known))
         .collect()
 }
 
-/// The non-empty pieces of a run between separators, trimmed. A collective written with a
-/// separator inside (「各辖市、区政府」: every county-level city and district) stays one piece.
-fn split(chars: &[char]) -> Vec<String> {
-    let pieces: Vec<String> = chars
-        .split(|c| BODY_SEPARATORS.contains(c))
-        .map(|piece| {
-            piece
-                .iter()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-        })
-        .filter(|piece| !piece.is_empty())
-        .collect();
-    let mut joined: Vec<String> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
+/// The non-empty pieces of `range` of the text between separators, trimmed, with where each
+/// is written. A collective written with a separator inside (「各辖市、区政府」: every
+/// county-level city and district) stays one piece.
+fn split(chars: &[char], range: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let mut pieces: Vec<(String, Range<usize>)> = Vec::new();
+    let mut start = range.start;
+    for at in range.start..=range.end {
+        if at < range.end && !BODY_SEPARATORS.contains(&chars[at]) {
+            continue;
+        }
+        let piece: String = chars[start..at]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if !piece.is_empty() {
+            pieces.push((piece, start..at));
+        }
+        start = at + 1;
+    }
+    let mut joined: Vec<(String, Range<usize>)> = Vec::with_capacity(pieces.len());
+    for (piece, written) in pieces {
         match joined.last_mut() {
-            Some(last)
+            Some((last, last_written))
                 if last.starts_with(COLLECTIVE_START)
                     && piece.starts_with(COLLECTIVE_CONTINUES) =>
             {
                 last.push('、');
                 last.push_str(&piece);
+                last_written.end = written.end;
             }
-            _ => joined.push(piece),
+            _ => joined.push((piece, written)),
         }
     }
     joined
@@ -127,12 +136,52 @@ const COLLECTIVE_START: char = '各';
 const COLLECTIVE_CONTINUES: [char; 2] = ['区', '县'];
 
 /// A body the gazetteer did not find as a whole: resolved if its form is known after all,
-/// otherwise proposed with the name the curators would compose.
-fn propose(piece: &str, known: &Known<'_>) -> Body {
+/// otherwise proposed with the name the curators would compose, from the fuller form where the
+/// text prints one elsewhere (「各辖市、区政府」 as 「各辖市(区)人民政府」).
+fn propose(piece: &str, written: Range<usize>, text: &Folded<'_>, known: &Known<'_>) -> Body {
     if let Some((entity, _)) = known.resolve(piece) {
         return Body::Known(entity);
     }
+    let piece = fuller_form(piece, text).unwrap_or_else(|| piece.to_owned());
     Body::Proposed {
-        name: super::candidates::compose(piece, known),
+        name: super::candidates::compose(&piece, known),
+        written,
     }
+}
+
+/// A government written short (「…政府」) whose full style (「…人民政府」) the text prints too,
+/// with the same words around it: the piece in its full style.
+fn fuller_form(piece: &str, text: &Folded<'_>) -> Option<String> {
+    let stem = piece.strip_suffix(SHORT_STYLE)?;
+    if stem.ends_with(FULL_STYLE_INSERT) {
+        return None;
+    }
+    let wanted = style_key(piece);
+    let full: Vec<char> = format!("{FULL_STYLE_INSERT}{SHORT_STYLE}")
+        .chars()
+        .collect();
+    let longest = piece.chars().count() + full.len();
+    (0..text.len())
+        .filter(|&at| text.starts_with(at, &full.iter().collect::<String>()))
+        .any(|at| {
+            let end = at + full.len();
+            (end.saturating_sub(longest + 2)..at)
+                .any(|start| style_key(&text.folded(start..end)) == wanted)
+        })
+        .then(|| format!("{stem}{FULL_STYLE_INSERT}{SHORT_STYLE}"))
+}
+
+/// How a government's name ends when written short.
+const SHORT_STYLE: &str = "政府";
+
+/// What its full style adds before that ending (人民政府).
+const FULL_STYLE_INSERT: &str = "人民";
+
+/// A name compared regardless of its style and punctuation: 「各辖市(区)人民政府」 and
+/// 「各辖市、区政府」 are the same.
+fn style_key(name: &str) -> String {
+    name.replace(FULL_STYLE_INSERT, "")
+        .chars()
+        .filter(|c| !"、()（）".contains(*c) && !c.is_whitespace())
+        .collect()
 }

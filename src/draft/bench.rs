@@ -6,8 +6,9 @@
 //! being the entity id where the graph still knows it and the name where it was left out;
 //! targets as (value, unit, year); mentions of known entities as the set of entities the
 //! document names that the graph still knows; the action roles of those as (entity, role)
-//! pairs; new entities as the left-out entities, matched
-//! by any of their names or written forms.
+//! pairs; new entities as the left-out entities, matched by any of their names or written
+//! forms; relations between named things as (subject, kind, object), each end compared as a
+//! body is; instrument codes as (provision title, tool) pairs.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -15,7 +16,7 @@ use std::time::Instant;
 
 use super::{Draft, DraftError, DraftRequest, draft_without, known};
 use crate::data::DataFiles;
-use crate::model::{Details, EntityIndex, Model, compact, format_number};
+use crate::model::{Basis, Details, EntityIndex, Model, compact, format_number};
 use crate::names::ScriptConverter;
 
 /// Precision and recall of one kind of item.
@@ -97,6 +98,10 @@ pub struct DocumentScores {
     pub roles: Score,
     /// New entities: the document's own.
     pub new_entities: Score,
+    /// Relations between named things, as (subject, kind, object).
+    pub relations: Score,
+    /// Instrument codes, as (provision title, tool) pairs.
+    pub codes: Score,
     /// Seconds the draft took.
     pub seconds: f64,
 }
@@ -153,9 +158,34 @@ fn compare(
         .iter()
         .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect();
-    // A body as compared: its id where the graph knows it, its name where it is new.
+    // A left-out entity by each of its names and written forms, which a proposal may carry.
+    let forms_of = |e: EntityIndex| -> HashSet<String> {
+        let entity = &model.entities[e];
+        std::iter::once(&entity.name)
+            .chain(entity.aliases.iter().map(|a| &a.text))
+            .chain(&entity.written_forms)
+            .map(|f| fold(f))
+            .collect()
+    };
+    let mut left_out_by_form: HashMap<String, EntityIndex> = HashMap::new();
+    let mut sorted_left_out: Vec<EntityIndex> = left_out.iter().copied().collect();
+    sorted_left_out.sort_unstable();
+    for &e in &sorted_left_out {
+        for form in forms_of(e) {
+            left_out_by_form.entry(form).or_insert(e);
+        }
+    }
+    // A body as compared: its id where the graph knows it, its name where it is new (the
+    // left-out entity's name where the proposal carries one of its forms, as new entities are
+    // matched).
     let body_of_draft = |id: &str| match proposed.get(id) {
-        Some(name) => format!("name:{}", fold(name)),
+        Some(name) => {
+            let name = fold(name);
+            match left_out_by_form.get(&name) {
+                Some(&e) => format!("name:{}", fold(&model.entities[e].name)),
+                None => format!("name:{name}"),
+            }
+        }
         None => id.to_owned(),
     };
     let body_of_curated = |entity: EntityIndex| {
@@ -271,14 +301,6 @@ fn compare(
     let roles = Score::of(&drafted_roles, &curated_roles);
 
     // A left-out entity is found when a proposal's name is one of its forms.
-    let forms_of = |e: EntityIndex| -> HashSet<String> {
-        let entity = &model.entities[e];
-        std::iter::once(&entity.name)
-            .chain(entity.aliases.iter().map(|a| &a.text))
-            .chain(&entity.written_forms)
-            .map(|f| fold(f))
-            .collect()
-    };
     let left_forms: Vec<(EntityIndex, HashSet<String>)> =
         left_out.iter().map(|&e| (e, forms_of(e))).collect();
     let proposal_names: Vec<String> = draft.entities.iter().map(|e| fold(&e.name)).collect();
@@ -296,6 +318,65 @@ fn compare(
         curated: left_forms.len(),
         curated_found: found_entities,
     };
+    let curated_codes: Vec<(String, String)> = model
+        .instruments
+        .codes
+        .iter()
+        .filter(|c| c.document == document)
+        .map(|c| {
+            let title = fold(&model.entities[c.provision].name);
+            (title, model.instruments.tools[c.tool].id.clone())
+        })
+        .collect();
+    let drafted_codes: Vec<(String, String)> = draft
+        .codes
+        .iter()
+        .map(|c| (fold(&c.provision_title), c.tool.clone()))
+        .collect();
+    let codes = Score::of(&drafted_codes, &curated_codes);
+
+    // Relations written in the document's sentences: neither made by the loader nor derived
+    // by a rule, nor an action role.
+    let written = |kind: &str| {
+        model
+            .vocabulary
+            .relation(kind)
+            .is_some_and(|r| !r.generated && r.role.is_none())
+    };
+    let mut curated_relations: Vec<(String, String, String)> = model
+        .relations
+        .iter()
+        .filter(|r| written(&r.kind))
+        .filter(|r| {
+            r.evidence
+                .iter()
+                .any(|e| e.document == document && !matches!(e.basis, Basis::Derived(_)))
+        })
+        .map(|r| {
+            (
+                body_of_curated(r.subject),
+                r.kind.clone(),
+                body_of_curated(r.object),
+            )
+        })
+        .collect();
+    curated_relations.sort();
+    curated_relations.dedup();
+    let mut drafted_relations: Vec<(String, String, String)> = draft
+        .sentences
+        .iter()
+        .flat_map(|s| &s.relations)
+        .map(|r| {
+            (
+                body_of_draft(&r.subject),
+                r.kind.clone(),
+                body_of_draft(&r.object),
+            )
+        })
+        .collect();
+    drafted_relations.sort();
+    drafted_relations.dedup();
+    let relations = Score::of(&drafted_relations, &curated_relations);
     Ok(DocumentScores {
         document: model.entities[document].id.clone(),
         tasks,
@@ -304,14 +385,16 @@ fn compare(
         mentions,
         roles,
         new_entities,
+        relations,
+        codes,
         seconds,
     })
 }
 
 impl BenchReport {
     /// The scores summed over every document.
-    pub fn total(&self) -> [Score; 6] {
-        let mut total = [Score::default(); 6];
+    pub fn total(&self) -> [Score; 8] {
+        let mut total = [Score::default(); 8];
         for row in &self.documents {
             for (sum, score) in total.iter_mut().zip(row.scores()) {
                 sum.add(&score);
@@ -326,7 +409,7 @@ impl BenchReport {
         // Writing to a String cannot fail.
         let _ = writeln!(
             out,
-            "| document | tasks P / R | agencies P / R | targets P / R | mentions P / R | roles P / R | new entities P / R | seconds |\n|---|---|---|---|---|---|---|---|"
+            "| document | tasks P / R | agencies P / R | targets P / R | mentions P / R | roles P / R | new entities P / R | relations P / R | codes P / R | seconds |\n|---|---|---|---|---|---|---|---|---|---|"
         );
         for row in &self.documents {
             let cells: Vec<String> = row.scores().iter().map(cell).collect();
@@ -346,8 +429,9 @@ impl BenchReport {
 }
 
 impl DocumentScores {
-    /// Tasks, agencies, targets, mentions, roles and new entities, in the table's order.
-    pub fn scores(&self) -> [Score; 6] {
+    /// Tasks, agencies, targets, mentions, roles, new entities, relations and codes, in the
+    /// table's order.
+    pub fn scores(&self) -> [Score; 8] {
         [
             self.tasks,
             self.agencies,
@@ -355,6 +439,8 @@ impl DocumentScores {
             self.mentions,
             self.roles,
             self.new_entities,
+            self.relations,
+            self.codes,
         ]
     }
 }

@@ -8,74 +8,13 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::known::Known;
+use super::patterns::DraftingPatterns;
 use crate::coverage::NameSpan;
-
-/// The kind each ending suggests, by the kinds of the curated entities with that ending.
-/// An ending missing here proposes no kind the vocabulary would refuse: it is skipped.
-const KINDS_BY_SUFFIX: [(&str, &str); 25] = [
-    ("研究院", kinds::RESEARCH_INSTITUTE),
-    ("研究所", kinds::RESEARCH_INSTITUTE),
-    ("实验室", kinds::LABORATORY),
-    ("中心", kinds::PLATFORM),
-    ("园", kinds::PARK),
-    ("园区", kinds::PARK),
-    ("科技城", kinds::PARK),
-    ("高新区", kinds::PARK),
-    ("示范区", kinds::PROGRAMME),
-    ("众创空间", kinds::INCUBATOR),
-    ("孵化器", kinds::INCUBATOR),
-    ("社区", kinds::PARK),
-    ("基金", kinds::FUND),
-    ("贷", kinds::FINANCIAL_PRODUCT),
-    ("计划", kinds::PROGRAMME),
-    ("工程", kinds::PROGRAMME),
-    ("行动", kinds::PROGRAMME),
-    ("联盟", kinds::ALLIANCE),
-    ("集团", kinds::ENTERPRISE),
-    ("公司", kinds::ENTERPRISE),
-    ("大学", kinds::UNIVERSITY),
-    ("博览会", kinds::EVENT),
-    ("大赛", kinds::EVENT),
-    ("周", kinds::EVENT),
-    ("峰会", kinds::EVENT),
-];
-
-/// The entity kinds a draft proposes; each is declared in vocabulary.toml, and a proposal of
-/// a kind the vocabulary lacks is dropped.
-pub(crate) mod kinds {
-    /// A research institute.
-    pub const RESEARCH_INSTITUTE: &str = "ResearchInstitute";
-    /// A laboratory.
-    pub const LABORATORY: &str = "Laboratory";
-    /// A platform (…中心).
-    pub const PLATFORM: &str = "Platform";
-    /// A park or zone.
-    pub const PARK: &str = "Park";
-    /// A designation a government confers (…示范区), or a plan (…计划).
-    pub const PROGRAMME: &str = "Programme";
-    /// An incubator or maker space.
-    pub const INCUBATOR: &str = "Incubator";
-    /// A fund.
-    pub const FUND: &str = "Fund";
-    /// A loan product (…贷).
-    pub const FINANCIAL_PRODUCT: &str = "FinancialProduct";
-    /// An alliance.
-    pub const ALLIANCE: &str = "Alliance";
-    /// A company.
-    pub const ENTERPRISE: &str = "Enterprise";
-    /// A university.
-    pub const UNIVERSITY: &str = "University";
-    /// An event.
-    pub const EVENT: &str = "Event";
-    /// A policy, strategy or slogan-named goal (quoted: 「“三区一高地”」).
-    pub const POLICY: &str = "Policy";
-    /// A government body (a 牵头单位 the graph does not know).
-    pub const GOVERNMENT_BODY: &str = "GovernmentBody";
-}
+use crate::vocabulary::ids;
 
 /// Words before a name that are not part of it: verbs, adverbs, particles and measure words
 /// of these documents. The candidate starts after the last one.
-const CUT_WORDS: [&str; 92] = [
+const CUT_WORDS: [&str; 101] = [
     "建设", "推进", "加快", "打造", "支持", "依托", "发挥", "实施", "建立", "组建", "培育", "引进",
     "设立", "成立", "围绕", "推动", "深化", "加强", "提升", "鼓励", "积极", "重点", "全力", "大力",
     "共建", "联合", "参与", "开展", "完善", "布局", "争创", "创建", "申报", "认定", "对接", "利用",
@@ -83,12 +22,13 @@ const CUT_WORDS: [&str; 92] = [
     "组织", "争取", "筹建", "新建", "启动", "用好", "办好", "以及", "一批", "若干", "新增", "和",
     "与", "及", "等", "在", "对", "向", "为", "将", "把", "由", "的", "是", "经", "印发", "年",
     "促进", "做好", "健全", "依法", "赋予", "推广", "加大", "确保", "建好", "其它", "其他", "各",
-    "两个", "以上", "级", "型", "化",
+    "两个", "以上", "级", "型", "化", "制定", "制订", "进入", "列入", "增强", "进行", "纳入",
+    "按照", "本",
 ];
 
 /// Words before an ending that make a common noun of it (高科技园区, 专业化众创空间): a
 /// candidate that is only such words and its ending names no one thing.
-const COMMON_MODIFIERS: [&str; 24] = [
+const COMMON_MODIFIERS: [&str; 47] = [
     "创新",
     "科技",
     "高科技",
@@ -113,6 +53,29 @@ const COMMON_MODIFIERS: [&str; 24] = [
     "市",
     "水平",
     "高",
+    "行动",
+    "专项",
+    "应用",
+    "大",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "两",
+    "发展",
+    "集群",
+    "研究",
+    "企业",
+    "行业",
+    "分",
+    "工程",
+    "制造业",
 ];
 
 /// Shortest quoted name kept, in characters.
@@ -139,7 +102,7 @@ pub(crate) struct Candidate {
     /// The proposed name, in simplified script.
     pub name: String,
     /// The proposed kind.
-    pub kind: &'static str,
+    pub kind: String,
     /// The form as written, folded (differs from the name when composed).
     pub written: String,
     /// Characters of the folded text of its first occurrence.
@@ -149,27 +112,53 @@ pub(crate) struct Candidate {
 }
 
 /// The candidates of `spans` in a folded text, each name once, in text order.
-pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) -> Vec<Candidate> {
+pub(crate) fn candidates(
+    chars: &[char],
+    spans: &[NameSpan],
+    known: &Known<'_>,
+    patterns: &DraftingPatterns,
+) -> Vec<Candidate> {
     let mut seen = HashSet::new();
     let mut found = Vec::new();
     for span in spans {
         let kind = if span.quoted {
-            kinds::POLICY
+            ids::POLICY.to_owned()
         } else {
-            match KINDS_BY_SUFFIX.iter().find(|(s, _)| *s == span.suffix) {
-                Some(&(_, kind)) => kind,
+            match patterns.kind_of_ending(&span.suffix) {
+                Some(kind) => kind.to_owned(),
                 None => continue,
             }
         };
-        if known.model.vocabulary.kind(kind).is_none() {
+        // Quoted text that an ending follows is part of a longer name (生产性服务业“双百”工程).
+        if span.quoted
+            && let Some(candidate) = quoted_in_name(chars, span, known, patterns)
+        {
+            if seen.insert(candidate.name.clone()) {
+                found.push(candidate);
+            }
             continue;
         }
         let run: String = chars[span.range.clone()].iter().collect();
+        // A quoted list or slogan (「走出去、请进来」) names no one thing.
+        if span.quoted && run.contains(NOT_IN_QUOTED_NAMES) {
+            continue;
+        }
         // Quoted text is taken as quoted; a run before an ending starts after its last verb.
         let start = if span.quoted { 0 } else { cut(&run) };
         let written: String = run[start..]
             .trim_start_matches(|c: char| c.is_ascii_digit() || "()（）·".contains(c))
             .to_owned();
+        // A run that starts inside brackets starts after the closing one (「苏州)知识产权保护
+        // 中心」); one that opens a bracket it does not close is cut off mid-name.
+        let written = match written.rfind([')', '）']) {
+            Some(at) if !written[..at].contains(['(', '（']) => {
+                written[at + written[at..].chars().next().map_or(1, char::len_utf8)..].to_owned()
+            }
+            _ => written,
+        };
+        if written.matches(['(', '（']).count() > written.matches([')', '）']).count() {
+            continue;
+        }
         let shortest = if span.quoted {
             MIN_QUOTED_CHARS
         } else {
@@ -202,6 +191,152 @@ pub(crate) fn candidates(chars: &[char], spans: &[NameSpan], known: &Known<'_>) 
     found
 }
 
+/// Most characters of a name before a scanned ending.
+const MAX_RUN_CHARS: usize = 20;
+
+/// The spans before the endings the coverage patterns do not look for (`scan = true` in
+/// drafting.toml): the run of name characters before each, as coverage finds its own.
+pub(crate) fn scanned_spans(chars: &[char], patterns: &DraftingPatterns) -> Vec<NameSpan> {
+    let is_name_char =
+        |c: char| super::text::is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c);
+    let mut spans = Vec::new();
+    for ending in patterns.endings.iter().filter(|e| e.scan) {
+        let suffix: Vec<char> = ending.suffix.chars().collect();
+        for at in 0..chars.len().saturating_sub(suffix.len() - 1) {
+            if chars[at..at + suffix.len()] != suffix[..] {
+                continue;
+            }
+            let start = (at.saturating_sub(MAX_RUN_CHARS)..at)
+                .rev()
+                .take_while(|&i| is_name_char(chars[i]))
+                .last()
+                .unwrap_or(at);
+            if start < at {
+                spans.push(NameSpan {
+                    range: start..at + suffix.len(),
+                    suffix: ending.suffix.clone(),
+                    quoted: false,
+                });
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.range.start);
+    spans
+}
+
+/// The marks around the title of a text (《…》).
+const TITLE_MARKS: (char, char) = ('《', '》');
+
+/// Most characters of a title.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// The titles in 《…》 of a folded text, each a proposed Policy (a plan, a law, an opinion),
+/// except `own_title`, the document's own. A title relative to the city (《市政府关于…》) is
+/// composed with it.
+pub(crate) fn titles(chars: &[char], known: &Known<'_>, own_title: Option<&str>) -> Vec<Candidate> {
+    let (open, close) = TITLE_MARKS;
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        if chars[at] != open {
+            at += 1;
+            continue;
+        }
+        let start = at + 1;
+        let Some(length) = chars[start..]
+            .iter()
+            .take(MAX_TITLE_CHARS + 1)
+            .position(|&c| c == close || c == open)
+            .filter(|&n| chars[start + n] == close)
+        else {
+            at += 1;
+            continue;
+        };
+        let end = start + length;
+        at = end + 1;
+        let written: String = chars[start..end].iter().collect();
+        let name = compose(&written, known);
+        let own = own_title.is_some_and(|t| t.contains(written.as_str()));
+        if written.chars().count() < MIN_NAME_CHARS
+            || own
+            || known.resolve(&written).is_some()
+            || known.resolve(&name).is_some()
+            || found.iter().any(|c| c.name == name)
+        {
+            continue;
+        }
+        found.push(Candidate {
+            name,
+            kind: ids::POLICY.to_owned(),
+            written,
+            range: start..end,
+            rule: TITLE_RULE.to_owned(),
+        });
+    }
+    found
+}
+
+/// The rule id of a title proposed as a Policy.
+const TITLE_RULE: &str = "candidate:《…》";
+
+/// Characters that make quoted text a list or a slogan rather than a name.
+const NOT_IN_QUOTED_NAMES: [char; 9] = ['、', '，', ',', '+', '-', '—', '；', ';', '：'];
+
+/// Most characters of a name around quoted text: before the opening mark, and after the
+/// closing one up to the ending.
+const MAX_AROUND_QUOTE: usize = 12;
+
+/// The name quoted text is part of, when an ending follows the closing mark within a few
+/// name characters (「“一条龙”应用计划」), with the name characters before the opening mark
+/// after the last cut word (「实施生产性服务业“双百”工程」: 生产性服务业“双百”工程).
+fn quoted_in_name(
+    chars: &[char],
+    span: &NameSpan,
+    known: &Known<'_>,
+    patterns: &DraftingPatterns,
+) -> Option<Candidate> {
+    let is_name_char = |c: char| super::text::is_cjk(c) || c.is_ascii_alphanumeric();
+    let open = span.range.start.checked_sub(1)?;
+    let close = span.range.end;
+    let after: Vec<char> = chars
+        .get(close + 1..)?
+        .iter()
+        .copied()
+        .take_while(|c| is_name_char(*c))
+        .take(MAX_AROUND_QUOTE)
+        .collect();
+    let after_text: String = after.iter().collect();
+    // The shortest continuation that ends in an ending: the name ends at the first ending.
+    let (ending_at, kind, suffix) = (1..=after.len()).find_map(|n| {
+        let head: String = after[..n].iter().collect();
+        patterns
+            .endings
+            .iter()
+            .find(|e| head.ends_with(e.suffix.as_str()))
+            .map(|e| (n, e.kind.clone(), e.suffix.clone()))
+    })?;
+    let before_start = (open.saturating_sub(MAX_AROUND_QUOTE)..open)
+        .rev()
+        .take_while(|&i| is_name_char(chars[i]))
+        .last()
+        .unwrap_or(open);
+    let before: String = chars[before_start..open].iter().collect();
+    let skip = before[..cut_before(&before)].chars().count();
+    let start = before_start + skip;
+    let end = close + 1 + ending_at;
+    let written: String = chars[start..end].iter().collect();
+    if known.resolve(&written).is_some() || after_text.is_empty() {
+        return None;
+    }
+    Some(Candidate {
+        name: compose(&written, known),
+        kind,
+        written,
+        range: start..end,
+        rule: format!("candidate:{}…{suffix}", span.suffix),
+    })
+}
+
 /// Whether a candidate is only common modifiers before its ending.
 fn is_common_noun(written: &str, suffix: &str) -> bool {
     let mut rest = written.strip_suffix(suffix).unwrap_or(written);
@@ -218,15 +353,34 @@ fn is_common_noun(written: &str, suffix: &str) -> bool {
     true
 }
 
+/// A cut word that the next character makes part of another word (年 in 年度, 经 in 经济).
+const NOT_CUT_BEFORE: [(&str, char); 2] = [("年", '度'), ("经", '济')];
+
+/// The byte offsets in `run` just after each last occurrence of a cut word.
+fn cut_ends(run: &str) -> impl Iterator<Item = usize> + '_ {
+    CUT_WORDS.iter().filter_map(|word| {
+        let end = run.rfind(word)? + word.len();
+        let next = run[end..].chars().next();
+        let joined = NOT_CUT_BEFORE
+            .iter()
+            .any(|(w, c)| w == word && next == Some(*c));
+        (!joined).then_some(end)
+    })
+}
+
 /// The byte offset in `run` just after the last cut word.
-fn cut(run: &str) -> usize {
-    CUT_WORDS
-        .iter()
-        .filter_map(|word| run.rfind(word).map(|at| at + word.len()))
+pub(crate) fn cut(run: &str) -> usize {
+    cut_ends(run)
         // A cut word at the very end would leave only the ending: that is not a cut.
         .filter(|&at| at < run.len())
         .max()
         .unwrap_or(0)
+}
+
+/// The byte offset in `run` just after the last cut word, which may end it: what precedes a
+/// name that follows.
+fn cut_before(run: &str) -> usize {
+    cut_ends(run).max().unwrap_or(0)
 }
 
 /// The name curators give a written form: the city in front of a relative form.

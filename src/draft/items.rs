@@ -34,6 +34,8 @@ pub struct Draft {
     pub sentences: Vec<SentenceDraft>,
     /// Proposed new entities.
     pub entities: Vec<EntityDraft>,
+    /// Suggested instrument codes, in text order.
+    pub codes: Vec<CodeDraft>,
 }
 
 /// A drafted section.
@@ -110,6 +112,25 @@ pub struct SentenceDraft {
     pub quote: String,
     /// What it names.
     pub mentions: Vec<MentionDraft>,
+    /// The relations it states or implies between the things it names.
+    pub relations: Vec<RelationDraft>,
+}
+
+/// A drafted relation between two things a sentence names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationDraft {
+    /// The subject's id (known or proposed).
+    pub subject: String,
+    /// The relation kind.
+    pub kind: String,
+    /// The object's id (known or proposed).
+    pub object: String,
+    /// The reason of reasons.toml it cites, if any.
+    pub because: Option<String>,
+    /// The reason written out, if any.
+    pub inferred: Option<String>,
+    /// The rule that proposed it: `relation:<pattern id>`.
+    pub rule: String,
 }
 
 /// A drafted mention.
@@ -139,5 +160,24 @@ pub struct EntityDraft {
     /// Its pinyin, for the reviewer to check the id against.
     pub pinyin: String,
     /// The rule that proposed it.
+    pub rule: String,
+}
+
+/// A suggested instrument code of a drafted task or provision section.
+#[derive(Debug, Clone)]
+pub struct CodeDraft {
+    /// The key of the task coded, if it is a task.
+    pub task: Option<String>,
+    /// Else the key of the section.
+    pub section: Option<String>,
+    /// The title of the provision, as printed.
+    pub provision_title: String,
+    /// The tool's id in instruments.toml.
+    pub tool: String,
+    /// The cue as printed.
+    pub cue: String,
+    /// The sentence that holds the cue, as printed.
+    pub quote: String,
+    /// The rule that suggested it, with its confidence.
     pub rule: String,
 }

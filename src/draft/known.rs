@@ -273,7 +273,7 @@ fn region_levels(model: &Model, city: EntityIndex) -> Vec<char> {
 }
 
 /// A region and the regions enclosing it, nearest first.
-fn enclosing_regions(model: &Model, city: EntityIndex) -> Vec<EntityIndex> {
+pub(crate) fn enclosing_regions(model: &Model, city: EntityIndex) -> Vec<EntityIndex> {
     let containment = model.vocabulary.containment_kinds();
     let mut found = Vec::new();
     let mut next = vec![city];

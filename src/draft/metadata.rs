@@ -1,8 +1,8 @@
 //! The document's metadata where the text prints it: title, issuer, dates and the region it
 //! names most.
 
+use super::Builder;
 use super::text::Folded;
-use super::{Builder, candidates};
 use crate::model::{Details, EntityIndex, Model};
 use crate::names::ScriptConverter;
 use crate::vocabulary::ids;
@@ -74,7 +74,7 @@ pub(super) fn issuer(text: &Folded<'_>, builder: &mut Builder<'_, '_>) -> Option
         return None;
     }
     let folded = builder.known.fold(&printed);
-    let id = builder.propose(&folded, candidates::kinds::GOVERNMENT_BODY, METADATA_RULE);
+    let id = builder.propose(&folded, ids::GOVERNMENT_BODY, METADATA_RULE);
     Some((id, printed))
 }
 

@@ -13,10 +13,14 @@
 mod agencies;
 mod bench;
 mod candidates;
+mod codes;
 mod items;
 mod known;
+mod lists;
 mod mentions;
 mod metadata;
+mod patterns;
+mod relations;
 mod roles;
 mod segment;
 mod targets;
@@ -27,13 +31,15 @@ use std::collections::{HashMap, HashSet};
 
 pub use bench::{BenchReport, DocumentScores, Score, evaluate};
 pub use items::{
-    Draft, EntityDraft, MentionDraft, SectionDraft, SentenceDraft, TargetDraft, TaskDraft,
+    CodeDraft, Draft, EntityDraft, MentionDraft, RelationDraft, SectionDraft, SentenceDraft,
+    TargetDraft, TaskDraft,
 };
 pub use write::DraftFiles;
 
 use self::agencies::Body;
 use self::known::Known;
 use self::metadata::{dates, document_title, first_year, issuer, most_named_region};
+use self::relations::Placed;
 use self::text::Folded;
 use crate::coverage::CoverageError;
 use crate::data::{DataFiles, LoadError};
@@ -56,6 +62,16 @@ pub enum DraftError {
     /// The gazetteer could not be built.
     #[error("cannot build the gazetteer: {0}")]
     Gazetteer(#[from] aho_corasick::BuildError),
+    /// `drafting.toml` has a problem.
+    #[error("{file}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Patterns {
+        /// The file.
+        file: String,
+        /// The line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
     /// `--city` names no region of the graph.
     #[error("--city {0:?} is not a Region of the graph")]
     UnknownCity(String),
@@ -135,6 +151,7 @@ pub(crate) fn draft_without(
         None => most_named_region(model, &folded, converter).ok_or(DraftError::NoCity)?,
     };
     let known = Known::new(model, city, without)?;
+    let drafting = patterns::DraftingPatterns::read(files, model)?;
     let mut builder = Builder {
         model,
         known: &known,
@@ -148,6 +165,9 @@ pub(crate) fn draft_without(
     let mut sections = Vec::new();
     let mut tasks = Vec::new();
     let mut agency_spans = Vec::new();
+    // The agency lines that name bodies the graph does not know: each is quoted as a sentence
+    // that mentions them, so that what their names say (常州市科技局 is in 常州) is drafted.
+    let mut agency_sentences: Vec<FoundSentence> = Vec::new();
     for heading in &headings {
         let title = folded.quote(heading.title.clone()).to_owned();
         if title.is_empty() {
@@ -171,21 +191,39 @@ pub(crate) fn draft_without(
                 agency_spans.push(line.range.clone());
                 let mut ids = Vec::new();
                 let mut proposed = false;
+                let mut sentence = FoundSentence::new(line.range.clone());
                 for body in &line.bodies {
                     let id = match body {
                         Body::Known(entity) => model.entities[*entity].id.clone(),
-                        Body::Proposed { name, .. } => {
+                        Body::Proposed { name, written } => {
                             proposed = true;
-                            builder.propose(
-                                name,
-                                candidates::kinds::GOVERNMENT_BODY,
-                                agencies::rules::WITH_PROPOSALS,
-                            )
+                            let kind = ids::GOVERNMENT_BODY;
+                            let id = builder.propose(name, kind, agencies::rules::WITH_PROPOSALS);
+                            let printed = folded.quote(written.clone());
+                            let mention = MentionDraft {
+                                entity: id.clone(),
+                                written_as: (printed != name).then(|| printed.to_owned()),
+                                alias: false,
+                                role: None,
+                                rule: agencies::rules::WITH_PROPOSALS.to_owned(),
+                            };
+                            let placed = Placed {
+                                id: id.clone(),
+                                entity: None,
+                                kind: kind.to_owned(),
+                                name: name.clone(),
+                                range: written.clone(),
+                            };
+                            sentence.add(mention, placed);
+                            id
                         }
                     };
                     if !ids.contains(&id) {
                         ids.push(id);
                     }
+                }
+                if !sentence.mentions.is_empty() {
+                    agency_sentences.push(sentence);
                 }
                 let agencies_rule = if proposed {
                     agencies::rules::WITH_PROPOSALS
@@ -224,7 +262,12 @@ pub(crate) fn draft_without(
         .iter()
         .map(|m| (indicator_key(&known.fold(&m.zh)), m.id.clone()))
         .collect();
-    let targets = targets::targets(&folded, default_year)
+    let found_targets = targets::targets(&folded, default_year);
+    let target_ranges: Vec<std::ops::Range<usize>> =
+        found_targets.iter().map(|t| t.range.clone()).collect();
+    let codes =
+        codes::Cues::learn(model, without)?.suggest_codes(&folded, &headings, &target_ranges);
+    let targets = found_targets
         .into_iter()
         .enumerate()
         .map(|(n, found)| {
@@ -248,80 +291,114 @@ pub(crate) fn draft_without(
         })
         .collect();
     let roles = roles::RolesByKind::learn(model, without);
-    let mut sentences: Vec<(std::ops::Range<usize>, Vec<MentionDraft>)> = Vec::new();
+    let mut sentences: Vec<FoundSentence> = Vec::new();
     for sentence in mentions::sentences(&folded, &known, &agency_spans) {
-        let drafts = sentence
-            .mentions
-            .iter()
-            .map(|m| {
-                let entity = &model.entities[m.entity];
-                let printed = folded.quote(m.range.clone());
-                let role = roles.propose(&entity.kind);
-                let rule = match &role {
-                    Some((_, role_rule)) => format!("{} {role_rule}", m.kind.rule()),
-                    None => m.kind.rule().to_owned(),
-                };
+        let mut found = FoundSentence::new(sentence.range);
+        for m in &sentence.mentions {
+            let entity = &model.entities[m.entity];
+            let printed = folded.quote(m.range.clone());
+            let role = roles.propose(&entity.kind);
+            let rule = match &role {
+                Some((_, role_rule)) => format!("{} {role_rule}", m.kind.rule()),
+                None => m.kind.rule().to_owned(),
+            };
+            found.add(
                 MentionDraft {
                     entity: entity.id.clone(),
                     written_as: (printed != entity.name).then(|| printed.to_owned()),
                     alias: m.kind != known::FormKind::Relative,
                     role: role.map(|(role, _)| role),
                     rule,
-                }
-            })
-            .collect();
-        sentences.push((sentence.range, drafts));
+                },
+                Placed {
+                    id: entity.id.clone(),
+                    entity: Some(m.entity),
+                    kind: entity.kind.clone(),
+                    name: known.fold(&entity.name),
+                    range: m.range.clone(),
+                },
+            );
+        }
+        sentences.push(found);
     }
-    let spans = crate::coverage::name_spans(files, request.id, &folded.chars)?;
-    for candidate in candidates::candidates(&folded.chars, &spans, &known) {
-        let id = builder.propose(&candidate.name, candidate.kind, &candidate.rule);
+    let mut spans = crate::coverage::name_spans(files, request.id, &folded.chars)?;
+    spans.extend(candidates::scanned_spans(&folded.chars, &drafting));
+    let own_title = title.as_ref().map(|(t, _)| known.fold(t));
+    let mut found_candidates = candidates::titles(&folded.chars, &known, own_title.as_deref());
+    let more = candidates::candidates(&folded.chars, &spans, &known, &drafting)
+        .into_iter()
+        .chain(lists::listed_industries(&folded.chars, &known));
+    for candidate in more {
+        if !found_candidates.iter().any(|c| c.name == candidate.name) {
+            found_candidates.push(candidate);
+        }
+    }
+    for candidate in found_candidates {
+        let id = builder.propose(&candidate.name, &candidate.kind, &candidate.rule);
         let printed = folded.quote(candidate.range.clone());
-        let role = roles.propose(candidate.kind);
+        let role = roles.propose(&candidate.kind);
         let rule = match &role {
             Some((_, role_rule)) => format!("{} {role_rule}", candidate.rule),
             None => candidate.rule.clone(),
         };
         let mention = MentionDraft {
-            entity: id,
+            entity: id.clone(),
             written_as: (printed != candidate.name).then(|| printed.to_owned()),
             alias: candidate.written == candidate.name,
             role: role.map(|(role, _)| role),
             rule,
         };
-        match sentences.iter_mut().find(|(range, _)| {
-            range.start <= candidate.range.start && candidate.range.end <= range.end
-        }) {
-            Some((_, mentions)) => {
-                if !mentions.iter().any(|m| m.entity == mention.entity) {
-                    mentions.push(mention);
-                }
-            }
+        let placed = Placed {
+            id,
+            entity: None,
+            kind: candidate.kind.clone(),
+            name: candidate.name.clone(),
+            range: candidate.range.clone(),
+        };
+        match sentences
+            .iter_mut()
+            .find(|s| s.range.start <= candidate.range.start && candidate.range.end <= s.range.end)
+        {
+            Some(sentence) => sentence.add(mention, placed),
             None => {
                 let range = mentions::sentence_around(&folded, candidate.range.start);
-                sentences.push((range, vec![mention]));
+                let mut found = FoundSentence::new(range);
+                found.add(mention, placed);
+                sentences.push(found);
             }
         }
     }
-    sentences.sort_by_key(|(range, _)| range.start);
+    sentences.extend(agency_sentences);
+    sentences.sort_by_key(|s| s.range.start);
+    let mut patterns = relations::RelationPatterns::new(&drafting.relations, model, without);
     // A sentence printed twice (a title in the notice and above the text) is quoted once,
     // since a quote is found at its first occurrence anyway.
     let mut drafted: Vec<SentenceDraft> = Vec::new();
-    for (range, mentions) in sentences {
-        let quote = folded.quote(range.clone()).to_owned();
+    for mut found in sentences {
+        found.placed.sort_by_key(|p| p.range.start);
+        let proposed = patterns.propose(&folded, &found.placed, &known);
+        let quote = folded.quote(found.range.clone()).to_owned();
+        let relations = proposed.into_iter().map(RelationDraft::from).collect();
         if let Some(earlier) = drafted.iter_mut().find(|s| s.quote == quote) {
-            for mention in mentions {
+            for mention in found.mentions {
                 if !earlier.mentions.iter().any(|m| m.entity == mention.entity) {
                     earlier.mentions.push(mention);
                 }
             }
+            for relation in relations {
+                if !earlier.relations.contains(&relation) {
+                    earlier.relations.push(relation);
+                }
+            }
             continue;
         }
-        let (task, section) = place(range.start);
+        let (task, section) = place(found.range.start);
         drafted.push(SentenceDraft {
             task,
             section,
             quote,
-            mentions,
+            mentions: found.mentions,
+            relations,
         });
     }
     let sentences = drafted;
@@ -347,7 +424,48 @@ pub(crate) fn draft_without(
         targets,
         sentences,
         entities,
+        codes,
     })
+}
+
+/// A sentence as it is drafted: its mentions, and the things it names with their places,
+/// which the relation patterns read.
+struct FoundSentence {
+    range: std::ops::Range<usize>,
+    mentions: Vec<MentionDraft>,
+    placed: Vec<Placed>,
+}
+
+impl FoundSentence {
+    fn new(range: std::ops::Range<usize>) -> Self {
+        Self {
+            range,
+            mentions: Vec::new(),
+            placed: Vec::new(),
+        }
+    }
+
+    /// Adds a mention, unless the sentence names the entity already.
+    fn add(&mut self, mention: MentionDraft, placed: Placed) {
+        if self.mentions.iter().any(|m| m.entity == mention.entity) {
+            return;
+        }
+        self.mentions.push(mention);
+        self.placed.push(placed);
+    }
+}
+
+impl From<relations::Proposed> for RelationDraft {
+    fn from(proposed: relations::Proposed) -> Self {
+        Self {
+            subject: proposed.subject,
+            kind: proposed.kind,
+            object: proposed.object,
+            because: proposed.because,
+            inferred: proposed.inferred,
+            rule: proposed.rule,
+        }
+    }
 }
 
 /// Collects proposed entities, each name once, with ids unique in the graph.

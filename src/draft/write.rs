@@ -82,10 +82,11 @@ impl DraftFiles {
             let _ = writeln!(out, "wrote {}", dir.join(relative).display());
         }
         let mentions: usize = draft.sentences.iter().map(|s| s.mentions.len()).sum();
+        let relations: usize = draft.sentences.iter().map(|s| s.relations.len()).sum();
         let responsible: usize = draft.tasks.iter().map(|t| t.responsible.len()).sum();
         let _ = writeln!(
             out,
-            "draft of {}: {} sections, {} tasks ({} responsible agencies), {} targets, {} sentences with {} mentions, {} proposed entities; review each item and delete its `draft` line to accept it",
+            "draft of {}: {} sections, {} tasks ({} responsible agencies), {} targets, {} sentences with {} mentions and {} relations, {} proposed entities, {} suggested instrument codes; review each item and delete its `draft` line to accept it",
             draft.id,
             draft.sections.len(),
             draft.tasks.len(),
@@ -93,7 +94,9 @@ impl DraftFiles {
             draft.targets.len(),
             draft.sentences.len(),
             mentions,
-            draft.entities.len()
+            relations,
+            draft.entities.len(),
+            draft.codes.len()
         );
         out
     }
@@ -264,6 +267,19 @@ fn document_file(draft: &Draft) -> String {
                 field(&mut out, "role", role);
             }
         }
+        for relation in &sentence.relations {
+            let _ = writeln!(out, "\n[[sentence.relation]]");
+            field(&mut out, DRAFT_KEY, &relation.rule);
+            field(&mut out, "subject", &relation.subject);
+            field(&mut out, "kind", &relation.kind);
+            field(&mut out, "object", &relation.object);
+            if let Some(because) = &relation.because {
+                field(&mut out, "because", because);
+            }
+            if let Some(inferred) = &relation.inferred {
+                field(&mut out, "inferred", inferred);
+            }
+        }
     }
     out
 }
@@ -271,14 +287,37 @@ fn document_file(draft: &Draft) -> String {
 /// The rule id on a drafted sentence: it quotes a sentence that names something.
 const MENTIONS_RULE: &str = "mentions:sentence-names-entities";
 
-/// The instrument coding every document needs: empty, since every task is still a draft;
-/// each task accepted needs its codes here.
+/// The instrument coding every document needs, with the codes the curated cues suggest.
+/// Every task and provision section accepted needs its codes here.
 fn coding_file(draft: &Draft) -> String {
-    format!(
-        "# Instrument codes of documents/{id}.toml (see graph-data/README.md). Every task and every\n# section without tasks needs a [[code]] here (or an [[uncoded]] reason) once accepted.\n\ndocument = {}\n",
+    let mut out = format!(
+        "# Instrument codes of documents/{id}.toml (see graph-data/README.md). Every task and every\n# section without tasks needs a [[code]] here (or an [[uncoded]] reason) once accepted.\n# The codes below are suggested by cues the curated coding files give for each tool: check\n# each against its provision, then delete its `draft` line to accept it.\n\ndocument = {}\n",
         string(&draft.id),
         id = draft.id
-    )
+    );
+    let mut provision = None;
+    for code in &draft.codes {
+        let this = (&code.task, &code.section);
+        if provision != Some(this) {
+            provision = Some(this);
+            let (what, key) = match this {
+                (Some(task), _) => ("task", task.as_str()),
+                (None, section) => ("section", section.as_deref().unwrap_or("")),
+            };
+            let _ = writeln!(out, "\n# -- {what} {key} {}", code.provision_title);
+        }
+        let _ = writeln!(out, "\n[[code]]");
+        field(&mut out, DRAFT_KEY, &code.rule);
+        if let Some(task) = &code.task {
+            field(&mut out, "task", task);
+        } else if let Some(section) = &code.section {
+            field(&mut out, "section", section);
+        }
+        field(&mut out, "tool", &code.tool);
+        field(&mut out, "cue", &code.cue);
+        field(&mut out, "quote", &code.quote);
+    }
+    out
 }
 
 fn entities_file(draft: &Draft) -> String {

@@ -27,7 +27,8 @@ impl<'a> Loader<'a> {
         for (path, text) in files {
             if let Some(file) = self.parse::<CodingFile>(path, text)
                 && !self.draft_documents.contains(file.document.get_ref())
-                && let Some(document) = self.coding_file(path, text, file, &mut provisions)
+                && let Some(document) =
+                    self.coding_file(path, text, file.without_drafts(), &mut provisions)
             {
                 coded_documents.insert(document);
             }

@@ -1,0 +1,152 @@
+//! New industries from lists: an enumeration 「A、B、C」 in one clause that names at least one
+//! industry the graph knows proposes its other items as industries too (「聚焦集成电路、第三代
+//! 半导体、生物医药等领域」: 第三代半导体 beside two known industries). Industries carry no
+//! ending the naming patterns could find, and the documents name most of them in such lists.
+
+use std::ops::Range;
+
+use super::candidates::{Candidate, cut};
+use super::known::Known;
+use crate::vocabulary::ids;
+
+/// What ends a clause, and so a list.
+const CLAUSE_ENDS: [char; 12] = [
+    '。', '；', ';', '！', '？', '\n', '，', ',', '：', ':', '(', '（',
+];
+
+/// What separates the items of a list.
+const ITEM_SEPARATOR: char = '、';
+
+/// Words that join the last two items (「A、B和C」).
+const LAST_JOINS: [&str; 3] = ["以及", "和", "及"];
+
+/// Where the last item ends: the tail after it (「等领域」, 「等产业」) is not part of it.
+const LIST_ENDS: [&str; 1] = ["等"];
+
+/// Words an item ends with that the curators leave out of an industry's name.
+const GENERIC_TAILS: [&str; 3] = ["产业", "领域", "行业"];
+
+/// A particle that makes a phrase of an item (「以石墨烯为代表的碳材料」), not a name.
+const NOT_IN_NAMES: char = '的';
+
+/// Shortest and longest item proposed, in characters.
+const ITEM_CHARS: std::ops::RangeInclusive<usize> = 2..=12;
+
+/// The rule id of a proposed industry.
+pub(crate) const RULE: &str = "candidate:listed-with-known-industries";
+
+/// The industries proposed by the lists of a folded text, in text order, each name once.
+pub(crate) fn listed_industries(chars: &[char], known: &Known<'_>) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut start = 0;
+    for end in 0..=chars.len() {
+        if end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
+            continue;
+        }
+        let items = items(chars, start..end);
+        start = end + 1;
+        if items.len() < 2 {
+            continue;
+        }
+        let is_industry = |name: &str| {
+            known
+                .resolve(name)
+                .is_some_and(|(e, _)| known.model.entities[e].kind == ids::INDUSTRY)
+        };
+        // A list of industries: one the graph knows, and nothing the graph knows as another
+        // kind of thing.
+        let industries = items.iter().filter(|(name, _)| is_industry(name)).count();
+        let others = items
+            .iter()
+            .filter(|(name, _)| known.resolve(name).is_some() && !is_industry(name))
+            .count();
+        if industries == 0 || others > 0 {
+            continue;
+        }
+        for (name, range) in items {
+            let length = name.chars().count();
+            if !ITEM_CHARS.contains(&length)
+                || known.resolve(&name).is_some()
+                || name.chars().all(|c| c.is_ascii_digit())
+                || found.iter().any(|c| c.name == name)
+            {
+                continue;
+            }
+            found.push(Candidate {
+                written: name.clone(),
+                name,
+                kind: ids::INDUSTRY.to_owned(),
+                range,
+                rule: RULE.to_owned(),
+            });
+        }
+    }
+    found
+}
+
+/// The items of a clause's list, each with where it is written, or none when the clause has
+/// no list. The first item starts after the words before it (「聚焦」), the last ends before
+/// its tail (「等领域」).
+fn items(chars: &[char], clause: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let separators: Vec<usize> = clause
+        .clone()
+        .filter(|&i| chars[i] == ITEM_SEPARATOR)
+        .collect();
+    if separators.is_empty() {
+        return Vec::new();
+    }
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut from = clause.start;
+    for &at in &separators {
+        pieces.push(from..at);
+        from = at + 1;
+    }
+    pieces.push(from..clause.end);
+    // The first item: after the last word that is no part of a name.
+    if let Some(first) = pieces.first_mut() {
+        let text: String = chars[first.clone()].iter().collect();
+        let skip = text[..cut(&text)].chars().count();
+        first.start += skip;
+    }
+    // The last item: before the list's end, and split where a join word links two items.
+    let mut extra = None;
+    if let Some(last) = pieces.last_mut() {
+        let text: String = chars[last.clone()].iter().collect();
+        if let Some(byte) = LIST_ENDS.iter().filter_map(|e| text.find(e)).min() {
+            last.end = last.start + text[..byte].chars().count();
+        }
+        let text: String = chars[last.clone()].iter().collect();
+        if let Some((byte, join)) = LAST_JOINS
+            .iter()
+            .filter_map(|j| text.find(j).map(|b| (b, *j)))
+            .filter(|(b, _)| *b > 0)
+            .min()
+        {
+            let at = last.start + text[..byte].chars().count();
+            extra = Some(at + join.chars().count()..last.end);
+            last.end = at;
+        }
+    }
+    pieces.extend(extra);
+    pieces
+        .into_iter()
+        .map(|mut range| {
+            let text: String = chars[range.clone()].iter().collect();
+            let trimmed = GENERIC_TAILS
+                .iter()
+                .find_map(|tail| text.strip_suffix(tail))
+                .filter(|rest| rest.chars().count() >= 2)
+                .unwrap_or(&text);
+            range.end = range.start + trimmed.chars().count();
+            (trimmed.to_owned(), range)
+        })
+        .filter(|(name, _)| {
+            !name.is_empty() && name.chars().all(is_name_char) && !name.contains(NOT_IN_NAMES)
+        })
+        .collect()
+}
+
+/// Whether a character may be part of an industry's name.
+fn is_name_char(c: char) -> bool {
+    super::text::is_cjk(c) || c.is_ascii_alphanumeric()
+}
