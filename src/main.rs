@@ -327,6 +327,7 @@ async fn shutdown_signal() {
 fn check(args: &DataArgs) -> anyhow::Result<()> {
     let files = data_files(args)?;
     let model = sunan_kg::load(&files)?;
+    sunan_kg::draft::check_patterns(&files, &model)?;
     print(&sunan_kg::report::check_summary(&model))?;
     print(&sunan_kg::data::PendingDrafts::count(&files).to_text())
 }

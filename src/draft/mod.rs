@@ -112,6 +112,12 @@ pub struct DraftRequest<'a> {
     pub leave_out: Option<&'a str>,
 }
 
+/// Checks `drafting.toml`, the endings and relation patterns a draft reads a text with, as
+/// `sunan-kg check` does: a problem names the file and line.
+pub fn check_patterns(files: &DataFiles, model: &Model) -> Result<(), DraftError> {
+    patterns::DraftingPatterns::read(files, model).map(|_| ())
+}
+
 /// Drafts a new document against the graph (less the document `request.leave_out`).
 pub fn draft(
     model: &Model,
