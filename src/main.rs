@@ -71,7 +71,14 @@ enum Command {
     Draft(DraftArgs),
     /// Draft each curated document with a graph that leaves it out and print the precision
     /// and recall of the drafts against the curated data (docs/draft.md).
-    DraftBench(DataArgs),
+    DraftBench {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Also list, per document and kind, each item drafted wrong (+) and each curated
+        /// item missed (-).
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -218,10 +225,15 @@ async fn run() -> anyhow::Result<()> {
             print(&format!("{}\n", sunan_kg::rdf::dataset_version(&model)?))
         }
         Command::Draft(args) => draft(&args),
-        Command::DraftBench(args) => {
-            let files = data_files(&args)?;
+        Command::DraftBench { data, misses } => {
+            let files = data_files(&data)?;
             let model = sunan_kg::load(&files)?;
-            print(&sunan_kg::draft::evaluate(&model, &files)?.to_markdown())
+            let report = sunan_kg::draft::evaluate(&model, &files)?;
+            print(&report.to_markdown())?;
+            if misses {
+                print(&format!("\n{}", report.misses_to_text()))?;
+            }
+            Ok(())
         }
     }
 }

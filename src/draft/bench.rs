@@ -10,7 +10,7 @@
 //! forms; relations between named things as (subject, kind, object), each end compared as a
 //! body is; instrument codes as (provision title, tool) pairs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 use std::time::Instant;
 
@@ -50,26 +50,99 @@ impl Score {
         self.curated_found += other.curated_found;
     }
 
-    /// Compares two multisets of items.
-    fn of<T: std::hash::Hash + Eq + Clone>(drafted: &[T], curated: &[T]) -> Self {
+    /// Compares two multisets of items, listing in `misses` under `kind` each drafted item
+    /// the curated data lacks and each curated item the draft lacks.
+    fn compare<T: Shown + std::hash::Hash + Eq + Clone + Ord>(
+        kind: &'static str,
+        drafted: &[T],
+        curated: &[T],
+        misses: &mut Vec<Miss>,
+    ) -> Self {
         let count = |items: &[T]| {
-            let mut counts: HashMap<T, usize> = HashMap::new();
+            let mut counts: BTreeMap<T, usize> = BTreeMap::new();
             for item in items {
                 *counts.entry(item.clone()).or_default() += 1;
             }
             counts
         };
         let (d, c) = (count(drafted), count(curated));
-        let common: usize = d
-            .iter()
-            .map(|(item, n)| (*n).min(c.get(item).copied().unwrap_or(0)))
-            .sum();
+        let mut common = 0;
+        for (item, &n) in &d {
+            let right = n.min(c.get(item).copied().unwrap_or(0));
+            common += right;
+            if n > right {
+                misses.push(Miss::wrong(kind, item.shown()));
+            }
+        }
+        for (item, &n) in &c {
+            if n > d.get(item).copied().unwrap_or(0) {
+                misses.push(Miss::missed(kind, item.shown()));
+            }
+        }
         Self {
             drafted: drafted.len(),
             drafted_right: common,
             curated: curated.len(),
             curated_found: common,
         }
+    }
+}
+
+/// One item a draft got wrong or missed, as `draft-bench --misses` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    /// The kind of item: `tasks`, `agencies`, `relations` …, as the table names them.
+    pub kind: &'static str,
+    /// Whether the draft has it and the curated data does not (else the reverse).
+    pub drafted: bool,
+    /// The item, as compared.
+    pub item: String,
+}
+
+impl Miss {
+    fn wrong(kind: &'static str, item: String) -> Self {
+        Self {
+            kind,
+            drafted: true,
+            item,
+        }
+    }
+
+    fn missed(kind: &'static str, item: String) -> Self {
+        Self {
+            kind,
+            drafted: false,
+            item,
+        }
+    }
+}
+
+/// An item as `--misses` prints it.
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Shown for (String, String) {
+    fn shown(&self) -> String {
+        format!("{} · {}", self.0, self.1)
+    }
+}
+
+impl Shown for (String, String, i32) {
+    fn shown(&self) -> String {
+        format!("{} {} ({})", self.0, self.1, self.2)
+    }
+}
+
+impl Shown for (String, String, String) {
+    fn shown(&self) -> String {
+        format!("{} {} {}", self.0, self.1, self.2)
     }
 }
 
@@ -104,7 +177,12 @@ pub struct DocumentScores {
     pub codes: Score,
     /// Seconds the draft took.
     pub seconds: f64,
+    /// The items drafted wrong and the curated items missed, by kind.
+    pub misses: Vec<Miss>,
 }
+
+/// The kind name of new entities in the misses.
+const NEW_ENTITIES: &str = "new entities";
 
 /// The scores of every document.
 #[derive(Debug, Clone)]
@@ -153,6 +231,7 @@ fn compare(
     let converter = ScriptConverter::shared()?;
     let fold = |text: &str| converter.simplified(&compact(text));
     let left_out = known::left_out(model, document);
+    let mut misses = Vec::new();
     let proposed: HashMap<&str, &str> = draft
         .entities
         .iter()
@@ -205,7 +284,7 @@ fn compare(
         .map(|&t| fold(&model.entities[t].name))
         .collect();
     let drafted_titles: Vec<String> = draft.tasks.iter().map(|t| fold(&t.title)).collect();
-    let tasks = Score::of(&drafted_titles, &task_titles);
+    let tasks = Score::compare("tasks", &drafted_titles, &task_titles, &mut misses);
 
     let curated_agencies: Vec<(String, String)> = curated_tasks
         .iter()
@@ -224,7 +303,12 @@ fn compare(
         .flat_map(|t| t.responsible.iter().map(move |a| (fold(&t.title), a)))
         .map(|(title, a)| (title, body_of_draft(a)))
         .collect();
-    let agencies = Score::of(&drafted_agencies, &curated_agencies);
+    let agencies = Score::compare(
+        "agencies",
+        &drafted_agencies,
+        &curated_agencies,
+        &mut misses,
+    );
 
     let curated_targets: Vec<(String, String, i32)> = model
         .entities
@@ -241,7 +325,7 @@ fn compare(
         .iter()
         .map(|t| (format_number(t.value), t.unit.clone(), t.year))
         .collect();
-    let targets = Score::of(&drafted_targets, &curated_targets);
+    let targets = Score::compare("targets", &drafted_targets, &curated_targets, &mut misses);
 
     let curated_mentions: Vec<String> = (0..model.entities.len())
         .filter(|&e| model.is_named(e) && !left_out.contains(&e))
@@ -275,7 +359,12 @@ fn compare(
     }
     let mut drafted_mentions: Vec<String> = drafted_mentions.into_iter().collect();
     drafted_mentions.sort();
-    let mentions = Score::of(&drafted_mentions, &curated_mentions);
+    let mentions = Score::compare(
+        "mentions",
+        &drafted_mentions,
+        &curated_mentions,
+        &mut misses,
+    );
 
     let mut curated_roles: Vec<(String, String)> = model
         .relations
@@ -298,7 +387,7 @@ fn compare(
         .collect();
     drafted_roles.sort();
     drafted_roles.dedup();
-    let roles = Score::of(&drafted_roles, &curated_roles);
+    let roles = Score::compare("roles", &drafted_roles, &curated_roles, &mut misses);
 
     // A left-out entity is found when a proposal's name is one of its forms.
     let left_forms: Vec<(EntityIndex, HashSet<String>)> =
@@ -312,6 +401,18 @@ fn compare(
         .iter()
         .filter(|(_, forms)| proposal_names.iter().any(|n| forms.contains(n)))
         .count();
+    for (proposal, name) in draft.entities.iter().zip(&proposal_names) {
+        if !left_forms.iter().any(|(_, forms)| forms.contains(name)) {
+            let item = format!("{} {} ({})", proposal.kind, proposal.name, proposal.rule);
+            misses.push(Miss::wrong(NEW_ENTITIES, item));
+        }
+    }
+    for (entity, forms) in &left_forms {
+        if !proposal_names.iter().any(|n| forms.contains(n)) {
+            let e = &model.entities[*entity];
+            misses.push(Miss::missed(NEW_ENTITIES, format!("{} {}", e.kind, e.name)));
+        }
+    }
     let new_entities = Score {
         drafted: proposal_names.len(),
         drafted_right: right_proposals,
@@ -333,7 +434,7 @@ fn compare(
         .iter()
         .map(|c| (fold(&c.provision_title), c.tool.clone()))
         .collect();
-    let codes = Score::of(&drafted_codes, &curated_codes);
+    let codes = Score::compare("codes", &drafted_codes, &curated_codes, &mut misses);
 
     // Relations written in the document's sentences: neither made by the loader nor derived
     // by a rule, nor an action role.
@@ -376,7 +477,12 @@ fn compare(
         .collect();
     drafted_relations.sort();
     drafted_relations.dedup();
-    let relations = Score::of(&drafted_relations, &curated_relations);
+    let relations = Score::compare(
+        "relations",
+        &drafted_relations,
+        &curated_relations,
+        &mut misses,
+    );
     Ok(DocumentScores {
         document: model.entities[document].id.clone(),
         tasks,
@@ -388,6 +494,7 @@ fn compare(
         relations,
         codes,
         seconds,
+        misses,
     })
 }
 
@@ -424,6 +531,27 @@ impl BenchReport {
         let total: Vec<String> = self.total().iter().map(cell).collect();
         let seconds: f64 = self.documents.iter().map(|r| r.seconds).sum();
         let _ = writeln!(out, "| **all** | {} | {seconds:.2} |", total.join(" | "));
+        out
+    }
+}
+
+impl BenchReport {
+    /// What `draft-bench --misses` prints: per document and kind, each item drafted wrong
+    /// (`+`) and each curated item missed (`-`).
+    pub fn misses_to_text(&self) -> String {
+        let mut out = String::new();
+        for row in &self.documents {
+            let _ = writeln!(out, "# {}", row.document);
+            let mut kinds: Vec<&str> = row.misses.iter().map(|m| m.kind).collect();
+            kinds.dedup();
+            for kind in kinds {
+                let _ = writeln!(out, "## {kind}");
+                for miss in row.misses.iter().filter(|m| m.kind == kind) {
+                    let sign = if miss.drafted { '+' } else { '-' };
+                    let _ = writeln!(out, "{sign} {}", miss.item);
+                }
+            }
+        }
         out
     }
 }

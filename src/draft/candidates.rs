@@ -356,23 +356,35 @@ fn is_common_noun(written: &str, suffix: &str) -> bool {
 /// A cut word that the next character makes part of another word (年 in 年度, 经 in 经济).
 const NOT_CUT_BEFORE: [(&str, char); 2] = [("年", '度'), ("经", '济')];
 
-/// The byte offsets in `run` just after each last occurrence of a cut word.
-fn cut_ends(run: &str) -> impl Iterator<Item = usize> + '_ {
-    CUT_WORDS.iter().filter_map(|word| {
+/// Each cut word with the byte offset in `run` just after its last occurrence.
+fn cut_ends(run: &str) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+    CUT_WORDS.iter().filter_map(|&word| {
         let end = run.rfind(word)? + word.len();
         let next = run[end..].chars().next();
         let joined = NOT_CUT_BEFORE
             .iter()
-            .any(|(w, c)| w == word && next == Some(*c));
-        (!joined).then_some(end)
+            .any(|(w, c)| *w == word && next == Some(*c));
+        (!joined).then_some((word, end))
     })
 }
 
 /// The byte offset in `run` just after the last cut word.
 pub(crate) fn cut(run: &str) -> usize {
     cut_ends(run)
+        .map(|(_, end)| end)
         // A cut word at the very end would leave only the ending: that is not a cut.
         .filter(|&at| at < run.len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The byte offset in `run` just after the last cut word of two or more characters (a verb
+/// or adverb, not 型 or 化, which end words inside a list's first item: 创新型园区建设), and
+/// not at its very end (「工业互联网培育」 ends in a verb that is part of it).
+pub(crate) fn cut_verbs(run: &str) -> usize {
+    cut_ends(run)
+        .filter(|&(word, end)| word.chars().count() >= 2 && end < run.len())
+        .map(|(_, end)| end)
         .max()
         .unwrap_or(0)
 }
@@ -380,7 +392,7 @@ pub(crate) fn cut(run: &str) -> usize {
 /// The byte offset in `run` just after the last cut word, which may end it: what precedes a
 /// name that follows.
 fn cut_before(run: &str) -> usize {
-    cut_ends(run).max().unwrap_or(0)
+    cut_ends(run).map(|(_, end)| end).max().unwrap_or(0)
 }
 
 /// The name curators give a written form: the city in front of a relative form.

@@ -1,12 +1,15 @@
-//! New industries from lists: an enumeration 「A、B、C」 in one clause that names at least one
+//! New entities from lists. An enumeration 「A、B、C」 in one clause that names at least one
 //! industry the graph knows proposes its other items as industries too (「聚焦集成电路、第三代
-//! 半导体、生物医药等领域」: 第三代半导体 beside two known industries). Industries carry no
+//! 半导体、生物医药等领域」: 第三代半导体 beside two known industries); industries carry no
 //! ending the naming patterns could find, and the documents name most of them in such lists.
+//! And a list that shares a name's ending (「创新发展引领、科技金融助推等四大行动」) proposes
+//! each item with the ending (创新发展引领行动).
 
 use std::ops::Range;
 
-use super::candidates::{Candidate, cut};
+use super::candidates::{Candidate, compose, cut_verbs};
 use super::known::Known;
+use super::patterns::DraftingPatterns;
 use crate::vocabulary::ids;
 
 /// What ends a clause, and so a list.
@@ -105,7 +108,7 @@ fn items(chars: &[char], clause: Range<usize>) -> Vec<(String, Range<usize>)> {
     // The first item: after the last word that is no part of a name.
     if let Some(first) = pieces.first_mut() {
         let text: String = chars[first.clone()].iter().collect();
-        let skip = text[..cut(&text)].chars().count();
+        let skip = text[..cut_verbs(&text)].chars().count();
         first.start += skip;
     }
     // The last item: before the list's end, and split where a join word links two items.
@@ -149,4 +152,87 @@ fn items(chars: &[char], clause: Range<usize>) -> Vec<(String, Range<usize>)> {
 /// Whether a character may be part of an industry's name.
 fn is_name_char(c: char) -> bool {
     super::text::is_cjk(c) || c.is_ascii_alphanumeric()
+}
+
+/// The rule id of an item proposed with the ending its list shares.
+pub(crate) const SHARED_ENDING_RULE: &str = "candidate:listed-with-shared-ending";
+
+/// What may stand between 等 and a shared ending: a count and its measure word (「四大」,
+/// 「8项」).
+const COUNT_CHARS: &str = "0123456789一二三四五六七八九十两";
+const MEASURE_WORDS: &str = "大项个类批";
+
+/// Longest shared ending, in characters (「专项行动」, 「行动计划」).
+const MAX_SHARED_ENDING_CHARS: usize = 6;
+
+/// The items of lists that share an ending of drafting.toml after 等 (「A、B等四大行动」), each
+/// proposed as the item with the ending, of the ending's kind.
+pub(crate) fn listed_with_shared_ending(
+    chars: &[char],
+    known: &Known<'_>,
+    patterns: &DraftingPatterns,
+) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut start = 0;
+    for end in 0..=chars.len() {
+        if end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
+            continue;
+        }
+        let clause = start..end;
+        start = end + 1;
+        let Some(etc) = clause
+            .clone()
+            .rev()
+            .find(|&i| LIST_ENDS.iter().any(|e| e.starts_with(chars[i])))
+        else {
+            continue;
+        };
+        let mut at = etc + 1;
+        while at < clause.end && COUNT_CHARS.contains(chars[at]) {
+            at += 1;
+        }
+        if at < clause.end && MEASURE_WORDS.contains(chars[at]) {
+            at += 1;
+        }
+        let tail: String = chars[at..clause.end].iter().collect();
+        let Some(ending) = patterns
+            .endings
+            .iter()
+            .filter(|e| tail.ends_with(e.suffix.as_str()))
+            .max_by_key(|e| e.suffix.len())
+        else {
+            continue;
+        };
+        if tail.chars().count() > MAX_SHARED_ENDING_CHARS || !tail.chars().all(is_name_char) {
+            continue;
+        }
+        let items = items(chars, clause.start..etc);
+        // A list of places or bodies (「南京、无锡等」) shares no name's ending.
+        let is_place_or_body = |item: &str| {
+            known.resolve(item).is_some_and(|(e, _)| {
+                let kind = known.model.entities[e].kind.as_str();
+                kind == ids::REGION || kind == ids::GOVERNMENT_BODY
+            })
+        };
+        if items.iter().any(|(item, _)| is_place_or_body(item)) {
+            continue;
+        }
+        for (item, range) in items {
+            let name = compose(&format!("{item}{tail}"), known);
+            if !ITEM_CHARS.contains(&item.chars().count())
+                || known.resolve(&name).is_some()
+                || found.iter().any(|c| c.name == name)
+            {
+                continue;
+            }
+            found.push(Candidate {
+                name,
+                kind: ending.kind.clone(),
+                written: item,
+                range,
+                rule: SHARED_ENDING_RULE.to_owned(),
+            });
+        }
+    }
+    found
 }

@@ -29,7 +29,7 @@ mod write;
 
 use std::collections::{HashMap, HashSet};
 
-pub use bench::{BenchReport, DocumentScores, Score, evaluate};
+pub use bench::{BenchReport, DocumentScores, Miss, Score, evaluate};
 pub use items::{
     CodeDraft, Draft, EntityDraft, MentionDraft, RelationDraft, SectionDraft, SentenceDraft,
     TargetDraft, TaskDraft,
@@ -333,7 +333,12 @@ pub(crate) fn draft_without(
     let mut found_candidates = candidates::titles(&folded.chars, &known, own_title.as_deref());
     let more = candidates::candidates(&folded.chars, &spans, &known, &drafting)
         .into_iter()
-        .chain(lists::listed_industries(&folded.chars, &known));
+        .chain(lists::listed_industries(&folded.chars, &known))
+        .chain(lists::listed_with_shared_ending(
+            &folded.chars,
+            &known,
+            &drafting,
+        ));
     for candidate in more {
         if !found_candidates.iter().any(|c| c.name == candidate.name) {
             found_candidates.push(candidate);
