@@ -185,3 +185,31 @@ fn style_key(name: &str) -> String {
         .filter(|c| !"、()（）".contains(*c) && !c.is_whitespace())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::ScriptConverter;
+
+    fn fuller(piece: &str, text: &str) -> Option<String> {
+        let converter = ScriptConverter::shared().expect("the converter loads");
+        fuller_form(piece, &Folded::new(text, converter))
+    }
+
+    #[test]
+    fn a_government_written_short_takes_the_full_style_the_text_prints() {
+        let text = "各辖市(区)人民政府，市各有关部门：……牵头单位：各辖市、区政府";
+        assert_eq!(
+            fuller("各辖市、区政府", text).as_deref(),
+            Some("各辖市、区人民政府")
+        );
+    }
+
+    #[test]
+    fn without_the_full_style_printed_the_short_form_stays() {
+        assert_eq!(fuller("各辖市、区政府", "牵头单位：各辖市、区政府"), None);
+        // Another government's full style is no evidence.
+        assert_eq!(fuller("区政府", "市人民政府办公室"), None);
+        assert_eq!(fuller("市科技局", "市人民政府"), None);
+    }
+}

@@ -236,3 +236,48 @@ pub(crate) fn listed_with_shared_ending(
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items_of(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        items(&chars, 0..chars.len())
+            .into_iter()
+            .map(|(item, range)| {
+                assert_eq!(chars[range].iter().collect::<String>(), item);
+                item
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_loses_the_verb_before_it_and_the_tail_after_it() {
+        assert_eq!(
+            items_of("聚焦集成电路、第三代半导体、生物医药等优势领域"),
+            ["集成电路", "第三代半导体", "生物医药"]
+        );
+    }
+
+    #[test]
+    fn the_last_two_items_may_be_joined_by_a_word() {
+        assert_eq!(
+            items_of("培育新材料、新能源和节能环保产业"),
+            ["新材料", "新能源", "节能环保"]
+        );
+    }
+
+    #[test]
+    fn a_verb_that_ends_the_first_item_is_part_of_it() {
+        assert_eq!(
+            items_of("深入实施工业互联网培育、标准领航"),
+            ["工业互联网培育", "标准领航"]
+        );
+    }
+
+    #[test]
+    fn a_clause_without_a_separator_has_no_list() {
+        assert!(items_of("推进科技金融发展").is_empty());
+    }
+}
