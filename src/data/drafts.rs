@@ -113,40 +113,28 @@ impl PendingDrafts {
             }
         }
         for (path, text) in files.toml_files_in("entities") {
-            let Ok(file) = toml::from_str::<EntitiesFile>(text) else {
-                continue;
-            };
-            let drafts = file
-                .entity
-                .iter()
-                .filter(|e| e.get_ref().draft.is_some())
-                .count();
-            if drafts > 0 {
-                pending
-                    .by_file
-                    .entry(path.to_owned())
-                    .or_default()
-                    .insert(items::ENTITY, drafts);
+            if let Ok(file) = toml::from_str::<EntitiesFile>(text) {
+                let drafts = file.entity.iter().filter(|e| e.get_ref().draft.is_some());
+                pending.add(path, items::ENTITY, drafts.count());
             }
         }
         for (path, text) in files.toml_files_in("coding") {
-            let Ok(file) = toml::from_str::<CodingFile>(text) else {
-                continue;
-            };
-            let drafts = file
-                .code
-                .iter()
-                .filter(|c| c.get_ref().draft.is_some())
-                .count();
-            if drafts > 0 {
-                pending
-                    .by_file
-                    .entry(path.to_owned())
-                    .or_default()
-                    .insert(items::CODE, drafts);
+            if let Ok(file) = toml::from_str::<CodingFile>(text) {
+                let drafts = file.code.iter().filter(|c| c.get_ref().draft.is_some());
+                pending.add(path, items::CODE, drafts.count());
             }
         }
         pending
+    }
+
+    /// Counts `drafts` items of `kind` in the file `path`, if there are any.
+    fn add(&mut self, path: &str, kind: &'static str, drafts: usize) {
+        if drafts > 0 {
+            self.by_file
+                .entry(path.to_owned())
+                .or_default()
+                .insert(kind, drafts);
+        }
     }
 
     /// Whether nothing awaits review.

@@ -1,7 +1,7 @@
 //! The document's metadata where the text prints it: title, issuer, dates and the region it
 //! names most.
 
-use super::Builder;
+use super::builder::Builder;
 use super::text::Folded;
 use crate::model::{Details, EntityIndex, Model};
 use crate::names::ScriptConverter;

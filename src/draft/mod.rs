@@ -12,6 +12,7 @@
 
 mod agencies;
 mod bench;
+mod builder;
 mod candidates;
 mod codes;
 mod items;
@@ -22,21 +23,23 @@ mod metadata;
 mod patterns;
 mod relations;
 mod roles;
+mod score;
 mod segment;
 mod targets;
 mod text;
 mod write;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-pub use bench::{BenchReport, DocumentScores, Miss, Score, evaluate};
+pub use bench::{BenchReport, DocumentScores, evaluate};
 pub use items::{
     CodeDraft, Draft, EntityDraft, MentionDraft, RelationDraft, SectionDraft, SentenceDraft,
     TargetDraft, TaskDraft,
 };
+pub use score::{Miss, Score};
 pub use write::DraftFiles;
 
-use self::agencies::Body;
+use self::builder::{Builder, FoundSentence};
 use self::known::Known;
 use self::metadata::{dates, document_title, first_year, issuer, most_named_region};
 use self::relations::Placed;
@@ -158,13 +161,7 @@ pub(crate) fn draft_without(
     };
     let known = Known::new(model, city, without)?;
     let drafting = patterns::DraftingPatterns::read(files, model)?;
-    let mut builder = Builder {
-        model,
-        known: &known,
-        proposals: Vec::new(),
-        proposed_by_name: HashMap::new(),
-        taken: HashSet::new(),
-    };
+    let mut builder = Builder::new(model, &known);
     let title = document_title(&folded);
     let default_year = title.as_ref().and_then(|(t, _)| first_year(t));
     let headings = segment::outline(&folded);
@@ -195,40 +192,9 @@ pub(crate) fn draft_without(
         let (responsible, responsible_quote) = match lines.first() {
             Some(line) => {
                 agency_spans.push(line.range.clone());
-                let mut ids = Vec::new();
-                let mut proposed = false;
-                let mut sentence = FoundSentence::new(line.range.clone());
-                for body in &line.bodies {
-                    let id = match body {
-                        Body::Known(entity) => model.entities[*entity].id.clone(),
-                        Body::Proposed { name, written } => {
-                            proposed = true;
-                            let kind = ids::GOVERNMENT_BODY;
-                            let id = builder.propose(name, kind, agencies::rules::WITH_PROPOSALS);
-                            let printed = folded.quote(written.clone());
-                            let mention = MentionDraft {
-                                entity: id.clone(),
-                                written_as: (printed != name).then(|| printed.to_owned()),
-                                alias: false,
-                                role: None,
-                                rule: agencies::rules::WITH_PROPOSALS.to_owned(),
-                            };
-                            let placed = Placed {
-                                id: id.clone(),
-                                entity: None,
-                                kind: kind.to_owned(),
-                                name: name.clone(),
-                                range: written.clone(),
-                            };
-                            sentence.add(mention, placed);
-                            id
-                        }
-                    };
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
-                if !sentence.mentions.is_empty() {
+                let (ids, sentence) = builder.responsible_bodies(&folded, line);
+                let proposed = !sentence.mentions.is_empty();
+                if proposed {
                     agency_sentences.push(sentence);
                 }
                 let agencies_rule = if proposed {
@@ -327,23 +293,15 @@ pub(crate) fn draft_without(
         }
         sentences.push(found);
     }
-    let mut spans = crate::coverage::name_spans(files, request.id, &folded.chars)?;
-    spans.extend(candidates::scanned_spans(&folded.chars, &drafting));
     let own_title = title.as_ref().map(|(t, _)| known.fold(t));
-    let mut found_candidates = candidates::titles(&folded.chars, &known, own_title.as_deref());
-    let more = candidates::candidates(&folded.chars, &spans, &known, &drafting)
-        .into_iter()
-        .chain(lists::listed_industries(&folded.chars, &known))
-        .chain(lists::listed_with_shared_ending(
-            &folded.chars,
-            &known,
-            &drafting,
-        ));
-    for candidate in more {
-        if !found_candidates.iter().any(|c| c.name == candidate.name) {
-            found_candidates.push(candidate);
-        }
-    }
+    let found_candidates = new_entity_candidates(
+        &folded,
+        files,
+        request.id,
+        &known,
+        &drafting,
+        own_title.as_deref(),
+    )?;
     for candidate in found_candidates {
         let id = builder.propose(&candidate.name, &candidate.kind, &candidate.rule);
         let printed = folded.quote(candidate.range.clone());
@@ -387,9 +345,8 @@ pub(crate) fn draft_without(
     let mut drafted: Vec<SentenceDraft> = Vec::new();
     for mut found in sentences {
         found.placed.sort_by_key(|p| p.range.start);
-        let proposed = patterns.propose(&folded, &found.placed, &known);
+        let relations = patterns.propose(&folded, &found.placed, &known);
         let quote = folded.quote(found.range.clone()).to_owned();
-        let relations = proposed.into_iter().map(RelationDraft::from).collect();
         if let Some(earlier) = drafted.iter_mut().find(|s| s.quote == quote) {
             for mention in found.mentions {
                 if !earlier.mentions.iter().any(|m| m.entity == mention.entity) {
@@ -439,80 +396,30 @@ pub(crate) fn draft_without(
     })
 }
 
-/// A sentence as it is drafted: its mentions, and the things it names with their places,
-/// which the relation patterns read.
-struct FoundSentence {
-    range: std::ops::Range<usize>,
-    mentions: Vec<MentionDraft>,
-    placed: Vec<Placed>,
-}
-
-impl FoundSentence {
-    fn new(range: std::ops::Range<usize>) -> Self {
-        Self {
-            range,
-            mentions: Vec::new(),
-            placed: Vec::new(),
+/// The new entities a text names, each name once: titles in 《…》 first, then the names the
+/// coverage patterns and the scanned endings mark, then the items of lists.
+fn new_entity_candidates(
+    folded: &Folded<'_>,
+    files: &DataFiles,
+    document: &str,
+    known: &Known<'_>,
+    drafting: &patterns::DraftingPatterns,
+    own_title: Option<&str>,
+) -> Result<Vec<candidates::Candidate>, DraftError> {
+    let chars = &folded.chars;
+    let mut spans = crate::coverage::name_spans(files, document, chars)?;
+    spans.extend(candidates::scanned_spans(chars, drafting));
+    let mut found = candidates::titles(chars, known, own_title);
+    let more = candidates::candidates(chars, &spans, known, drafting)
+        .into_iter()
+        .chain(lists::listed_industries(chars, known))
+        .chain(lists::listed_with_shared_ending(chars, known, drafting));
+    for candidate in more {
+        if !found.iter().any(|c| c.name == candidate.name) {
+            found.push(candidate);
         }
     }
-
-    /// Adds a mention, unless the sentence names the entity already.
-    fn add(&mut self, mention: MentionDraft, placed: Placed) {
-        if self.mentions.iter().any(|m| m.entity == mention.entity) {
-            return;
-        }
-        self.mentions.push(mention);
-        self.placed.push(placed);
-    }
-}
-
-impl From<relations::Proposed> for RelationDraft {
-    fn from(proposed: relations::Proposed) -> Self {
-        Self {
-            subject: proposed.subject,
-            kind: proposed.kind,
-            object: proposed.object,
-            because: proposed.because,
-            inferred: proposed.inferred,
-            rule: proposed.rule,
-        }
-    }
-}
-
-/// Collects proposed entities, each name once, with ids unique in the graph.
-struct Builder<'a, 'm> {
-    model: &'m Model,
-    known: &'a Known<'m>,
-    proposals: Vec<EntityDraft>,
-    proposed_by_name: HashMap<String, String>,
-    taken: HashSet<String>,
-}
-
-impl Builder<'_, '_> {
-    /// The id of the proposed entity named `name`, proposing it if it is new.
-    fn propose(&mut self, name: &str, kind: &str, rule: &str) -> String {
-        if let Some((entity, _)) = self.known.resolve(name) {
-            return self.model.entities[entity].id.clone();
-        }
-        if let Some(id) = self.proposed_by_name.get(name) {
-            return id.clone();
-        }
-        let model = self.model;
-        let taken = &self.taken;
-        let id = candidates::proposed_id(name, self.known, &|id| {
-            model.index_of(id).is_some() || taken.contains(id)
-        });
-        self.taken.insert(id.clone());
-        self.proposed_by_name.insert(name.to_owned(), id.clone());
-        self.proposals.push(EntityDraft {
-            id: id.clone(),
-            kind: kind.to_owned(),
-            name: name.to_owned(),
-            pinyin: crate::names::pinyin(name),
-            rule: rule.to_owned(),
-        });
-        id
-    }
+    Ok(found)
 }
 
 /// An indicator as compared with the measures of indicators.toml: without the particle 的,

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::RelationDraft;
 use super::known::{Known, enclosing_regions};
 use super::patterns::{RelationPatternDecl, Shape};
 use super::text::Folded;
@@ -42,23 +43,6 @@ pub(crate) struct Placed {
     pub range: Range<usize>,
 }
 
-/// A proposed relation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Proposed {
-    /// The subject's id.
-    pub subject: String,
-    /// The relation kind.
-    pub kind: String,
-    /// The object's id.
-    pub object: String,
-    /// The reason of reasons.toml it cites, if the pattern gives one.
-    pub because: Option<String>,
-    /// The reason written out, if the pattern gives one.
-    pub inferred: Option<String>,
-    /// The rule: the pattern's id.
-    pub rule: String,
-}
-
 impl RelationPatterns {
     /// The patterns of `drafting.toml`, checked; the relations of `without` do not count as
     /// held, as the benchmark leaves that document out.
@@ -91,8 +75,8 @@ impl RelationPatterns {
         text: &Folded<'_>,
         placed: &[Placed],
         known: &Known<'_>,
-    ) -> Vec<Proposed> {
-        let mut proposed: Vec<Proposed> = Vec::new();
+    ) -> Vec<RelationDraft> {
+        let mut proposed: Vec<RelationDraft> = Vec::new();
         for pattern in &self.patterns {
             let pairs = match pattern.decl.pattern {
                 Shape::NameBeginsWithObject => name_begins(pattern, placed, known),
@@ -111,7 +95,7 @@ impl RelationPatterns {
                 {
                     continue;
                 }
-                proposed.push(Proposed {
+                proposed.push(RelationDraft {
                     subject: subject.id.clone(),
                     kind: pattern.decl.relation.clone(),
                     object: object.id.clone(),
