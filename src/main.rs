@@ -66,8 +66,9 @@ enum Command {
     /// Print the dataset version: a digest of the published data, vocabulary and shapes.
     DatasetVersion(DataArgs),
     /// Draft the graph-data of a new policy text: sections, tasks, responsible agencies,
-    /// targets, mentions and proposed entities, each marked as a draft with its rule and
-    /// quote, written into `--out DIR` or the `--data` folder for review.
+    /// targets, mentions, relations, proposed entities and instrument codes, each marked as a
+    /// draft with its rule and quote, written into `--out DIR` or the `--data` folder for
+    /// review.
     Draft(DraftArgs),
     /// Draft each curated document with a graph that leaves it out and print the precision
     /// and recall of the drafts against the curated data (docs/draft.md).

@@ -2,10 +2,12 @@
 //! review rather than type. From the source text and the graph it finds the document's
 //! metadata where printed, its sections and numbered tasks (`segment`), each task's
 //! responsible agencies resolved to the bodies of the document's city (`agencies`), the
-//! quantitative targets (`targets`), every mention of a known entity (`mentions`), and new
-//! entities the coverage patterns mark (`candidates`); `write` renders them as the files of
-//! graph-data with every item marked `draft = "<rule>"`, and `bench` measures all of it
-//! leave-one-out against the five curated documents.
+//! quantitative targets (`targets`), every mention of a known entity (`mentions`), new
+//! entities from names' endings, quotes, titles and lists (`candidates`, `lists`), relations
+//! by the patterns of `graph-data/drafting.toml` (`patterns`, `relations`) and instrument
+//! codes by the curated cues (`codes`); `write` renders them as the files of graph-data with
+//! every item marked `draft = "<rule>"`, and `bench` measures all of it leave-one-out against
+//! the five curated documents.
 //!
 //! Every item carries a verbatim quote of the source: the text is folded to simplified script
 //! position for position (`text`), and quotes are cut from the text as printed.
