@@ -378,16 +378,19 @@ pub(crate) fn cut(run: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The byte offset in `run` just after the last cut word of two or more characters (a verb
-/// or adverb, not 型 or 化, which end words inside a list's first item: 创新型园区建设), and
-/// not at its very end (「工业互联网培育」 ends in a verb that is part of it).
+/// The byte offset in `run` just after the last cut word that is not a word's ending (型, 化,
+/// 级 end words inside a list's first item: 创新型园区建设), and not at its very end
+/// (「工业互联网培育」 ends in a verb that is part of it).
 pub(crate) fn cut_verbs(run: &str) -> usize {
     cut_ends(run)
-        .filter(|&(word, end)| word.chars().count() >= 2 && end < run.len())
+        .filter(|&(word, end)| !WORD_ENDINGS.contains(&word) && end < run.len())
         .map(|(_, end)| end)
         .max()
         .unwrap_or(0)
 }
+
+/// The cut words that end other words rather than stand before a name.
+const WORD_ENDINGS: [&str; 3] = ["型", "化", "级"];
 
 /// The byte offset in `run` just after the last cut word, which may end it: what precedes a
 /// name that follows.

@@ -26,6 +26,23 @@ const LAST_JOINS: [&str; 3] = ["以及", "和", "及"];
 /// Where the last item ends: the tail after it (「等领域」, 「等产业」) is not part of it.
 const LIST_ENDS: [&str; 1] = ["等"];
 
+/// Verbs that may open a list beyond those that open names (「发展生物医药、…」).
+const LIST_OPENERS: [&str; 6] = ["发展", "承担", "部署", "抓好", "引入", "突出"];
+
+/// What an activity ends with, which a list of industries may hold too (「人才引育」,
+/// 「载体建设」, 「技术开发」): such an item is no industry.
+const ACTIVITY_ENDINGS: [&str; 9] = [
+    "建设",
+    "引育",
+    "孵化",
+    "开发",
+    "研发",
+    "投入",
+    "合作",
+    "转化",
+    "先行先试",
+];
+
 /// Words an item ends with that the curators leave out of an industry's name.
 const GENERIC_TAILS: [&str; 3] = ["产业", "领域", "行业"];
 
@@ -69,6 +86,7 @@ pub(crate) fn listed_industries(chars: &[char], known: &Known<'_>) -> Vec<Candid
         for (name, range) in items {
             let length = name.chars().count();
             if !ITEM_CHARS.contains(&length)
+                || ACTIVITY_ENDINGS.iter().any(|e| name.ends_with(e))
                 || known.resolve(&name).is_some()
                 || name.chars().all(|c| c.is_ascii_digit())
                 || found.iter().any(|c| c.name == name)
@@ -105,11 +123,22 @@ fn items(chars: &[char], clause: Range<usize>) -> Vec<(String, Range<usize>)> {
         from = at + 1;
     }
     pieces.push(from..clause.end);
+    // The list ends with the item that holds its end (「知识产权等10个国家级、省级…」).
+    if let Some(last) = pieces.iter().position(|p| {
+        let text: String = chars[p.clone()].iter().collect();
+        LIST_ENDS.iter().any(|e| text.contains(e))
+    }) {
+        pieces.truncate(last + 1);
+    }
     // The first item: after the last word that is no part of a name.
     if let Some(first) = pieces.first_mut() {
         let text: String = chars[first.clone()].iter().collect();
-        let skip = text[..cut_verbs(&text)].chars().count();
-        first.start += skip;
+        let opened = LIST_OPENERS
+            .iter()
+            .filter_map(|verb| text.rfind(verb).map(|at| at + verb.len()))
+            .filter(|&end| end < text.len());
+        let skip = opened.chain([cut_verbs(&text)]).max().unwrap_or(0);
+        first.start += text[..skip].chars().count();
     }
     // The last item: before the list's end, and split where a join word links two items.
     let mut extra = None;
