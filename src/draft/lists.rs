@@ -1,6 +1,7 @@
 //! New entities from lists. An enumeration 「A、B、C」 in one clause that names at least one
-//! industry the graph knows proposes its other items as industries too (「聚焦集成电路、第三代
-//! 半导体、生物医药等领域」: 第三代半导体 beside two known industries); industries carry no
+//! industry the graph knows, or ends in a tail that says what it lists (「…等新兴产业」),
+//! proposes its other items as industries (「聚焦集成电路、第三代半导体、生物医药等领域」:
+//! 第三代半导体 beside two known industries); industries carry no
 //! ending the naming patterns could find, and the documents name most of them in such lists.
 //! And a list that shares a name's ending (「创新发展引领、科技金融助推等四大行动」) proposes
 //! each item with the ending (创新发展引领行动).
@@ -43,6 +44,9 @@ const ACTIVITY_ENDINGS: [&str; 9] = [
     "先行先试",
 ];
 
+/// What the tail of a list of industries says after 等 (「等新兴产业」, 「等重点领域」).
+const INDUSTRY_TAILS: [&str; 2] = ["产业", "领域"];
+
 /// Words an item ends with that the curators leave out of an industry's name.
 const GENERIC_TAILS: [&str; 3] = ["产业", "领域", "行业"];
 
@@ -53,7 +57,7 @@ const NOT_IN_NAMES: char = '的';
 const ITEM_CHARS: std::ops::RangeInclusive<usize> = 2..=12;
 
 /// The rule id of a proposed industry.
-pub(crate) const RULE: &str = "candidate:listed-with-known-industries";
+pub(crate) const RULE: &str = "candidate:listed-industries";
 
 /// The industries proposed by the lists of a folded text, in text order, each name once.
 pub(crate) fn listed_industries(chars: &[char], known: &Known<'_>) -> Vec<Candidate> {
@@ -63,24 +67,31 @@ pub(crate) fn listed_industries(chars: &[char], known: &Known<'_>) -> Vec<Candid
         if end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
             continue;
         }
-        let items = items(chars, start..end);
+        let clause = start..end;
+        let items = items(chars, clause.clone());
         start = end + 1;
         if items.len() < 2 {
             continue;
         }
+        // 「…等新兴产业」, 「…等领域」: the list says it is one of industries.
+        let clause_text: String = chars[clause].iter().collect();
+        let says_industries = clause_text.rfind(LIST_ENDS[0]).is_some_and(|at| {
+            let tail = &clause_text[at..];
+            INDUSTRY_TAILS.iter().any(|t| tail.contains(t))
+        });
         let is_industry = |name: &str| {
             known
                 .resolve(name)
                 .is_some_and(|(e, _)| known.model.entities[e].kind == ids::INDUSTRY)
         };
-        // A list of industries: one the graph knows, and nothing the graph knows as another
-        // kind of thing.
+        // A list of industries: one the graph knows or a tail that says so, and nothing the
+        // graph knows as another kind of thing.
         let industries = items.iter().filter(|(name, _)| is_industry(name)).count();
         let others = items
             .iter()
             .filter(|(name, _)| known.resolve(name).is_some() && !is_industry(name))
             .count();
-        if industries == 0 || others > 0 {
+        if (industries == 0 && !says_industries) || others > 0 {
             continue;
         }
         for (name, range) in items {

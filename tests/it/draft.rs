@@ -572,7 +572,7 @@ fn a_draft_proposes_titled_and_quoted_programmes_and_listed_industries() {
     let listed: Vec<&str> = jiangsu
         .entities
         .iter()
-        .filter(|e| e.rule == "candidate:listed-with-known-industries")
+        .filter(|e| e.rule == "candidate:listed-industries")
         .map(|e| e.name.as_str())
         .collect();
     assert!(listed.contains(&"高端软件"), "{listed:?}");
@@ -580,7 +580,7 @@ fn a_draft_proposes_titled_and_quoted_programmes_and_listed_industries() {
         jiangsu
             .entities
             .iter()
-            .filter(|e| e.rule == "candidate:listed-with-known-industries")
+            .filter(|e| e.rule == "candidate:listed-industries")
             .all(|e| e.kind == "Industry")
     );
 }
