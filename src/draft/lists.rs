@@ -202,8 +202,12 @@ pub(crate) const SHARED_ENDING_RULE: &str = "candidate:listed-with-shared-ending
 const COUNT_CHARS: &str = "0123456789一二三四五六七八九十两";
 const MEASURE_WORDS: &str = "大项个类批";
 
-/// Longest shared ending, in characters (「专项行动」, 「行动计划」).
-const MAX_SHARED_ENDING_CHARS: usize = 6;
+/// Longest shared ending, in characters (「专项行动」, 「国家级重点实验室」).
+const MAX_SHARED_ENDING_CHARS: usize = 10;
+
+/// A word before a shared ending that says which items the list holds rather than what they
+/// are called (「等重点产业技术创新中心」: 纳米产业技术创新中心).
+const LIST_MODIFIERS: [&str; 1] = ["重点"];
 
 /// The items of lists that share an ending of drafting.toml after 等 (「A、B等四大行动」), each
 /// proposed as the item with the ending, of the ending's kind.
@@ -234,18 +238,31 @@ pub(crate) fn listed_with_shared_ending(
         if at < clause.end && MEASURE_WORDS.contains(chars[at]) {
             at += 1;
         }
-        let tail: String = chars[at..clause.end].iter().collect();
-        let Some(ending) = patterns
-            .endings
+        let rest: String = chars[at..clause.end].iter().collect();
+        let rest = LIST_MODIFIERS
             .iter()
-            .filter(|e| tail.ends_with(e.suffix.as_str()))
-            .max_by_key(|e| e.suffix.len())
-        else {
+            .find_map(|m| rest.strip_prefix(m))
+            .unwrap_or(&rest);
+        // The shared ending runs to the last ending of drafting.toml before anything that is
+        // not part of a name (「国家级重点实验室的培育」: 国家级重点实验室; 「行动计划」).
+        let mut shared = None;
+        for (at, c) in rest.char_indices().take(MAX_SHARED_ENDING_CHARS) {
+            let head = &rest[..at + c.len_utf8()];
+            if !is_name_char(c) || c == NOT_IN_NAMES || cut_verbs(&format!("{head}。")) > 0 {
+                break;
+            }
+            if let Some(ending) = patterns
+                .endings
+                .iter()
+                .filter(|e| head.ends_with(e.suffix.as_str()))
+                .max_by_key(|e| e.suffix.len())
+            {
+                shared = Some((head.to_owned(), ending));
+            }
+        }
+        let Some((tail, ending)) = shared else {
             continue;
         };
-        if tail.chars().count() > MAX_SHARED_ENDING_CHARS || !tail.chars().all(is_name_char) {
-            continue;
-        }
         let items = items(chars, clause.start..etc);
         // A list of places or bodies (「南京、无锡等」) shares no name's ending.
         let is_place_or_body = |item: &str| {
@@ -254,7 +271,17 @@ pub(crate) fn listed_with_shared_ending(
                 kind == ids::REGION || kind == ids::GOVERNMENT_BODY
             })
         };
-        if items.iter().any(|(item, _)| is_place_or_body(item)) {
+        // Nor does a list of names that have endings of their own (「…集聚区、…中心等」).
+        let has_ending = |item: &str| {
+            patterns
+                .endings
+                .iter()
+                .any(|e| item.ends_with(e.suffix.as_str()))
+        };
+        if items
+            .iter()
+            .any(|(item, _)| is_place_or_body(item) || has_ending(item))
+        {
             continue;
         }
         for (item, range) in items {
