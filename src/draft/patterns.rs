@@ -1,7 +1,7 @@
 //! `graph-data/drafting.toml`: what `sunan-kg draft` reads a new text with, as data. The
 //! `[[ending]]` entries give the kind a new name's ending suggests (…研究院 a research
 //! institute), and the endings the draft looks for itself beyond the coverage patterns
-//! (…专项, …战略); the `[[relation]]` entries are the sentence patterns that propose relations,
+//! (…交易市场, …委员会); the `[[relation]]` entries are the sentence patterns that propose relations,
 //! each with an id that the drafted relation carries as its rule.
 
 use std::collections::HashSet;
@@ -115,10 +115,16 @@ impl DraftingPatterns {
         }
         let mut relations = Vec::new();
         let mut ids = HashSet::new();
+        let reasons = reason_ids(files);
         for decl in file.relation {
             let line = Some(line_of(text, decl.span().start));
             let decl = decl.into_inner();
-            if let Some(reason) = relation_problem(&decl, model, &mut ids) {
+            let reason = relation_problem(&decl, model, &mut ids).or_else(|| {
+                let because = decl.because.as_ref()?;
+                (!reasons.contains(because))
+                    .then(|| format!("because {because:?} is not a reason of {REASONS_FILE}"))
+            });
+            if let Some(reason) = reason {
                 return Err(problem(line, format!("relation {}: {reason}", decl.id)));
             }
             relations.push(decl);
@@ -133,6 +139,28 @@ impl DraftingPatterns {
             .find(|e| e.suffix == suffix)
             .map(|e| e.kind.as_str())
     }
+}
+
+/// The file of the reasons a relation may cite with `because`.
+const REASONS_FILE: &str = "reasons.toml";
+
+/// The ids of the reasons of `reasons.toml`; none when it does not parse, which the loader
+/// reports.
+fn reason_ids(files: &DataFiles) -> HashSet<String> {
+    #[derive(Deserialize)]
+    struct Reasons {
+        #[serde(default)]
+        reason: Vec<Reason>,
+    }
+    #[derive(Deserialize)]
+    struct Reason {
+        id: String,
+    }
+    files
+        .get(REASONS_FILE)
+        .and_then(|text| toml::from_str::<Reasons>(text).ok())
+        .map(|file| file.reason.into_iter().map(|r| r.id).collect())
+        .unwrap_or_default()
 }
 
 /// Why a pattern cannot be used, if it cannot.

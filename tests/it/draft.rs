@@ -675,5 +675,16 @@ fn check_names_the_file_and_line_of_a_broken_drafting_pattern() {
         .and_then(|n| n.parse().ok())
         .expect("a line number");
     assert!(reported <= line + 1 && reported + 5 > line, "{error}");
+    // A reason that reasons.toml lacks is refused too.
+    let mut files = graph_data();
+    let broken = text.replacen("because = \"name-says-so\"", "because = \"hearsay\"", 1);
+    files.insert("drafting.toml", broken);
+    let error = sunan_kg::draft::check_patterns(&files, model)
+        .expect_err("an unknown reason is refused")
+        .to_string();
+    assert!(
+        error.contains("\"hearsay\" is not a reason of reasons.toml"),
+        "{error}"
+    );
     assert!(sunan_kg::draft::check_patterns(&graph_data(), model).is_ok());
 }
