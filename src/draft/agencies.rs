@@ -157,18 +157,18 @@ fn fuller_form(piece: &str, text: &Folded<'_>) -> Option<String> {
         return None;
     }
     let wanted = style_key(piece);
-    let full: Vec<char> = format!("{FULL_STYLE_INSERT}{SHORT_STYLE}")
-        .chars()
-        .collect();
-    let longest = piece.chars().count() + full.len();
+    let full = format!("{FULL_STYLE_INSERT}{SHORT_STYLE}");
+    let full_chars = full.chars().count();
+    // The printed full form may be a few characters longer than the piece (brackets).
+    let longest = piece.chars().count() + full_chars + 2;
     (0..text.len())
-        .filter(|&at| text.starts_with(at, &full.iter().collect::<String>()))
+        .filter(|&at| text.starts_with(at, &full))
         .any(|at| {
-            let end = at + full.len();
-            (end.saturating_sub(longest + 2)..at)
+            let end = at + full_chars;
+            (end.saturating_sub(longest)..at)
                 .any(|start| style_key(&text.folded(start..end)) == wanted)
         })
-        .then(|| format!("{stem}{FULL_STYLE_INSERT}{SHORT_STYLE}"))
+        .then(|| format!("{stem}{full}"))
 }
 
 /// How a government's name ends when written short.

@@ -1,9 +1,8 @@
 //! New entities from lists. An enumeration 「A、B、C」 in one clause that names at least one
 //! industry the graph knows, or ends in a tail that says what it lists (「…等新兴产业」),
 //! proposes its other items as industries (「聚焦集成电路、第三代半导体、生物医药等领域」:
-//! 第三代半导体 beside two known industries); industries carry no
-//! ending the naming patterns could find, and the documents name most of them in such lists.
-//! And a list that shares a name's ending (「创新发展引领、科技金融助推等四大行动」) proposes
+//! 第三代半导体 beside two known industries); industries carry no ending the naming patterns
+//! could find, and the documents name most of them in such lists. And a list that shares a name's ending (「创新发展引领、科技金融助推等四大行动」) proposes
 //! each item with the ending (创新发展引领行动).
 
 use std::ops::Range;
