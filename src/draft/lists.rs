@@ -17,6 +17,22 @@ const CLAUSE_ENDS: [char; 12] = [
     '。', '；', ';', '！', '？', '\n', '，', ',', '：', ':', '(', '（',
 ];
 
+/// The clauses of a folded text, as character ranges without their ends.
+fn clauses(chars: &[char]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let ends = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| CLAUSE_ENDS.contains(c))
+        .map(|(at, _)| at)
+        .chain([chars.len()]);
+    let mut start = 0;
+    ends.map(move |end| {
+        let clause = start..end;
+        start = end + 1;
+        clause
+    })
+}
+
 /// What separates the items of a list.
 const ITEM_SEPARATOR: char = '、';
 
@@ -61,14 +77,8 @@ pub(crate) const RULE: &str = "candidate:listed-industries";
 /// The industries proposed by the lists of a folded text, in text order, each name once.
 pub(crate) fn listed_industries(chars: &[char], known: &Known<'_>) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
-    let mut start = 0;
-    for end in 0..=chars.len() {
-        if end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
-            continue;
-        }
-        let clause = start..end;
+    for clause in clauses(chars) {
         let items = items(chars, clause.clone());
-        start = end + 1;
         if items.len() < 2 {
             continue;
         }
@@ -216,13 +226,7 @@ pub(crate) fn listed_with_shared_ending(
     patterns: &DraftingPatterns,
 ) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
-    let mut start = 0;
-    for end in 0..=chars.len() {
-        if end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
-            continue;
-        }
-        let clause = start..end;
-        start = end + 1;
+    for clause in clauses(chars) {
         let Some(etc) = clause
             .clone()
             .rev()

@@ -442,18 +442,24 @@ fn a_draft_of_odd_text_is_made_without_panicking() {
     );
 }
 
-/// The Changzhou work points drafted with a graph that leaves them out, as the benchmark does:
-/// their own bodies, programmes and codes are unknown.
-fn changzhou_left_out(model: &Model) -> Draft {
-    let text = source(CHANGZHOU_SOURCE);
+/// A curated document drafted with a graph that leaves it out, as the benchmark does: its own
+/// bodies, programmes and codes are unknown.
+fn left_out_draft(model: &Model, document: &str, file: &str, city: &str) -> Draft {
+    let text = source(file);
+    let id = format!("{document}-new");
     let request = DraftRequest {
-        id: "changzhou-2018-new",
-        source_file: CHANGZHOU_SOURCE,
+        id: &id,
+        source_file: file,
         text: &text,
-        city: Some("changzhou"),
-        leave_out: Some("changzhou-2018"),
+        city: Some(city),
+        leave_out: Some(document),
     };
     draft(model, &graph_data(), &request).expect("the draft is made")
+}
+
+/// The Changzhou work points drafted with a graph that leaves them out.
+fn changzhou_left_out(model: &Model) -> Draft {
+    left_out_draft(model, "changzhou-2018", CHANGZHOU_SOURCE, "changzhou")
 }
 
 #[test]
@@ -555,15 +561,12 @@ fn a_draft_proposes_titled_and_quoted_programmes_and_listed_industries() {
     assert_eq!(plan.rule, "candidate:《…》");
     // Quoted text before an ending is part of the name: 「“十百千”创新型企业培育」 is not, but
     // the Jiangsu plan's 「“一条龙”应用计划」 is.
-    let text = source("jiangsu-2020-sunan-zone-integration-plan.txt");
-    let request = DraftRequest {
-        id: "jiangsu-2020-new",
-        source_file: "jiangsu-2020-sunan-zone-integration-plan.txt",
-        text: &text,
-        city: Some("jiangsu"),
-        leave_out: Some("jiangsu-2020"),
-    };
-    let jiangsu = draft(model, &graph_data(), &request).expect("the draft is made");
+    let jiangsu = left_out_draft(
+        model,
+        "jiangsu-2020",
+        "jiangsu-2020-sunan-zone-integration-plan.txt",
+        "jiangsu",
+    );
     let named = |name: &str| jiangsu.entities.iter().find(|e| e.name == name);
     let programme = named("“一条龙”应用计划").expect("the quoted programme is proposed");
     assert_eq!(programme.kind, "Programme");
